@@ -2,6 +2,7 @@ package io.vitrine.trainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.vitrine.spec.FeatureSpec;
 import io.vitrine.spec.encode.EncodedBatch;
@@ -77,15 +78,19 @@ class TrainerTest {
   }
 
   @Test
-  void resumingFromACheckpointContinuesExactly(@TempDir Path work) {
+  void resumingFromACheckpointContinuesWhereItStopped(@TempDir Path work) {
     String straight = work.resolve("straight").toString();
     String resumed = work.resolve("resumed").toString();
     TrainingReport twoEpochs = new Trainer(SPEC, config().epochs(2).checkpointDir(straight).build(), CONF).train();
-    new Trainer(SPEC, config().epochs(1).checkpointDir(resumed).build(), CONF).train();
+    TrainingReport oneEpoch = new Trainer(SPEC, config().epochs(1).checkpointDir(resumed).build(), CONF).train();
     TrainingReport afterResume = new Trainer(SPEC, config().epochs(2).checkpointDir(resumed).build(), CONF).train();
-    assertThat(afterResume.steps()).isEqualTo(twoEpochs.steps());
-    assertThat(afterResume.eval().logLoss()).isEqualTo(twoEpochs.eval().logLoss());
-    assertThat(afterResume.eval().auc()).isEqualTo(twoEpochs.eval().auc());
+    assertThat(afterResume.steps()).isEqualTo(twoEpochs.steps()).isEqualTo(2 * oneEpoch.steps());
+    assertThat(afterResume.epochs()).isEqualTo(2);
+    // TensorFlow's CPU kernels are not bit-for-bit repeatable (runs differ by ~1e-5 in log loss), so compare
+    // with a tolerance far below what one more or one fewer epoch changes (~4e-2 here)
+    assertThat(afterResume.eval().logLoss()).isCloseTo(twoEpochs.eval().logLoss(), within(1e-3));
+    assertThat(afterResume.eval().auc()).isCloseTo(twoEpochs.eval().auc(), within(1e-3));
+    assertThat(oneEpoch.eval().logLoss() - twoEpochs.eval().logLoss()).isGreaterThan(1e-2);
   }
 
   @Test
