@@ -2,6 +2,9 @@ package io.vitrine.trainer.export;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -34,23 +37,43 @@ public final class ModelVersions {
 
   /** The highest published version, or 0 when there is none. */
   public long latest() {
+    List<Long> versions = versions();
+    return versions.isEmpty() ? 0 : versions.get(versions.size() - 1);
+  }
+
+  /** The published versions, ascending; temporary and non-numeric directories are not versions. */
+  public List<Long> versions() {
     try {
       if (!fs.exists(modelDir)) {
-        return 0;
+        return List.of();
       }
-      long latest = 0;
+      List<Long> versions = new ArrayList<>();
       for (FileStatus status : fs.listStatus(modelDir)) {
-        latest = Math.max(latest, parseVersion(status));
+        long version = parseVersion(status);
+        if (version > 0) {
+          versions.add(version);
+        }
       }
-      return latest;
+      Collections.sort(versions);
+      return versions;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + modelDir, e);
     }
   }
 
+  /** The directory of {@code version}. */
+  public Path versionDir(long version) {
+    return new Path(modelDir, Long.toString(version));
+  }
+
+  /** The filesystem the model lives on. */
+  public FileSystem fileSystem() {
+    return fs;
+  }
+
   /** Copies the complete local model directory {@code local} in as version {@code version}; returns its path. */
   public Path publish(java.nio.file.Path local, long version) {
-    Path target = new Path(modelDir, Long.toString(version));
+    Path target = versionDir(version);
     Path temporary = new Path(modelDir, "_tmp-" + version + "-" + UUID.randomUUID());
     try {
       fs.mkdirs(modelDir);

@@ -1,0 +1,118 @@
+package io.vitrine.serving.local;
+
+import io.vitrine.sdk.scoring.ModelLease;
+import io.vitrine.sdk.scoring.ScoringException;
+import io.vitrine.spec.FeatureSpec;
+import io.vitrine.spec.encode.EncodedBatch;
+import io.vitrine.spec.encode.FeatureEncoder;
+import io.vitrine.trainer.export.ModelExporter;
+import io.vitrine.trainer.graph.BatchTensors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.tensorflow.Result;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.SessionFunction;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * One loaded SavedModel version, reference-counted: the scorer holds one reference while the version is
+ * current, each lease one more; the bundle is closed when the last reference goes.
+ */
+final class LoadedModel {
+  private final String name;
+  private final long version;
+  private final FeatureSpec spec;
+  private final FeatureEncoder encoder;
+  private final SavedModelBundle bundle;
+  private final SessionFunction serving;
+  private final AtomicInteger references = new AtomicInteger(1);
+  private volatile boolean closed;
+
+  LoadedModel(String name, long version, FeatureSpec spec, SavedModelBundle bundle) {
+    this.name = name;
+    this.version = version;
+    this.spec = spec;
+    this.encoder = spec.encoder();
+    this.bundle = bundle;
+    this.serving = bundle.function("serving_default");
+  }
+
+  long version() {
+    return version;
+  }
+
+  FeatureSpec spec() {
+    return spec;
+  }
+
+  SessionFunction serving() {
+    return serving;
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  /** A lease, or null when this version is already closing. */
+  ModelLease lease() {
+    for (int count = references.get(); count > 0; count = references.get()) {
+      if (references.compareAndSet(count, count + 1)) {
+        return new Lease();
+      }
+    }
+    return null;
+  }
+
+  /** Drops the scorer's own reference: the version closes when its last lease does. */
+  void retire() {
+    release();
+  }
+
+  float[] score(EncodedBatch batch) {
+    try (BatchTensors tensors = new BatchTensors(batch);
+         Result result = serving.call(tensors.features())) {
+      return ModelExporter.flat((TFloat32) result.get("probabilities")
+          .orElseThrow(() -> new ScoringException("model " + name + " v" + version + " returned no probabilities")));
+    }
+  }
+
+  private void release() {
+    if (references.decrementAndGet() == 0) {
+      closed = true;
+      bundle.close();
+    }
+  }
+
+  private final class Lease implements ModelLease {
+    private final AtomicInteger open = new AtomicInteger(1);
+
+    @Override
+    public String modelName() {
+      return name;
+    }
+
+    @Override
+    public long version() {
+      return version;
+    }
+
+    @Override
+    public FeatureEncoder encoder() {
+      return encoder;
+    }
+
+    @Override
+    public float[] score(EncodedBatch batch) {
+      if (open.get() == 0) {
+        throw new ScoringException("lease of " + name + " v" + version + " is closed");
+      }
+      return LoadedModel.this.score(batch);
+    }
+
+    @Override
+    public void close() {
+      if (open.compareAndSet(1, 0)) {
+        release();
+      }
+    }
+  }
+}
