@@ -13,9 +13,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** The README's first command: the portal's feature spec, its JSON, and one user encoded against three articles. */
-public final class Demo {
-  private Demo() {}
+/** The portal's feature spec, its JSON, and one user encoded against three articles. */
+public final class SpecDemo {
+  private SpecDemo() {}
 
   public static void main(String[] args) {
     FeatureSpec spec = PortalSpec.spec();
