@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,9 +29,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tensorflow.SavedModelBundle;
@@ -223,7 +222,9 @@ public final class LocalScorer implements Scorer {
     } catch (RuntimeException e) {
       throw e instanceof ModelLoadException ? e : new ModelLoadException(e.getMessage(), e);
     } finally {
-      deleteQuietly(local);
+      if (local != null) {
+        FileUtil.fullyDelete(local.toFile());
+      }
     }
   }
 
@@ -290,17 +291,6 @@ public final class LocalScorer implements Scorer {
     LoadedModel model = current.getAndSet(null);
     if (model != null) {
       model.retire();
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // a leftover temporary copy is harmless
     }
   }
 

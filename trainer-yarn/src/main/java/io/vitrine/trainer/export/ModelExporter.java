@@ -10,9 +10,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileUtil;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
@@ -53,7 +52,9 @@ public final class ModelExporter {
     } catch (IOException e) {
       throw new TrainingException("cannot export model " + versions.modelDir() + ": " + e.getMessage(), e);
     } finally {
-      deleteQuietly(local);
+      if (local != null) {
+        FileUtil.fullyDelete(local.toFile());
+      }
     }
   }
 
@@ -87,16 +88,5 @@ public final class ModelExporter {
     float[] values = new float[(int) tensor.size()];
     tensor.asRawTensor().data().asFloats().read(values);
     return values;
-  }
-
-  private static void deleteQuietly(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // a leftover temporary directory is harmless
-    }
   }
 }
