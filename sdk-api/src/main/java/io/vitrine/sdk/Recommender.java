@@ -167,13 +167,23 @@ public final class Recommender implements AutoCloseable {
   }
 
   private Map<String, Object> userPart(RankRequest request) {
-    Map<String, Object> features = userFeatures.get(request.userId(), users::features);
+    Map<String, Object> features = userFeatures.get(request.userId(), this::userFeaturesOrColdStart);
     if (request.context().isEmpty()) {
       return features;
     }
     Map<String, Object> merged = new HashMap<>(features);
     merged.putAll(request.context());
     return merged;
+  }
+
+  /** A user feature source that fails costs the user personalization, not the request. */
+  private Map<String, Object> userFeaturesOrColdStart(String userId) {
+    try {
+      return users.features(userId);
+    } catch (RuntimeException e) {
+      LOG.warn("user features of {} failed, ranking with cold-start defaults: {}", userId, e.toString());
+      return Map.of();
+    }
   }
 
   /** Scores all rows, in parallel chunks when there are many; the lease is closed when every chunk is done. */

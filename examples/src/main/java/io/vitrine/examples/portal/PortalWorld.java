@@ -53,7 +53,8 @@ public final class PortalWorld {
   private PortalWorld(Settings settings) {
     this.settings = settings;
     this.random = new Random(settings.seed());
-    this.profiles = UserProfileStore.builder().clock(clock).categoryOf(id -> storiesById.get(id).section())
+    this.profiles = UserProfileStore.builder().clock(clock)
+        .categoryOf(id -> storiesById.containsKey(id) ? storiesById.get(id).section() : null)
         .maximumUsers(Math.max(1, settings.users())).idleExpiry(Duration.ofDays(365)).build();
   }
 

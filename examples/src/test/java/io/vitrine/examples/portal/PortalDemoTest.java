@@ -69,6 +69,10 @@ class PortalDemoTest {
       assertThat(event.statusCode()).isEqualTo(204);
       assertThat(outcome.world().profiles().features("new-reader").get("user_recent_articles")).isEqualTo(List.of(article));
 
+      HttpResponse<String> unknownArticle = http.send(post(api.uri().resolve("events"),
+          "{\"userId\":\"new-reader\",\"articleId\":\"not-in-the-cms\",\"type\":\"CLICK\"}"),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(unknownArticle.statusCode()).isEqualTo(204);
       assertThat(status(http, HttpRequest.newBuilder(api.uri().resolve("users/x/recommendations?k=0")).build())).isEqualTo(400);
       assertThat(status(http, HttpRequest.newBuilder(api.uri().resolve("users/x/recommendations?k=ten")).build())).isEqualTo(400);
       assertThat(status(http, post(api.uri().resolve("events"), "{not json"))).isEqualTo(400);

@@ -153,6 +153,19 @@ class RecommenderTest {
   }
 
   @Test
+  void aFailingUserFeatureSourceCostsPersonalizationNotTheRequest() {
+    TestModels.publish(TestModels.first(), base.toString(), 1);
+    try (LocalScorer scorer = scorer();
+         Recommender recommender = recommender(scorer).users(id -> {
+           throw new IllegalStateException("profile service down");
+         }).build()) {
+      Ranking ranking = recommender.recommend(RankRequest.of("anyone", 5));
+      assertThat(ranking.source()).isEqualTo(Ranking.Source.MODEL);
+      assertThat(ranking.articles()).hasSize(5);
+    }
+  }
+
+  @Test
   void badRequestsAreClearErrors() {
     TestModels.publish(TestModels.first(), base.toString(), 1);
     try (LocalScorer scorer = scorer(); Recommender recommender = recommender(scorer).build()) {
