@@ -45,7 +45,8 @@ public final class SpecDemo {
             "article_age_hours", 0.5, "article_popularity", 12));
     PartialEncoding userPart = encoder.encodePart(user);
     EncodedBatch batch = encoder.combine(userPart, articles.stream().map(encoder::encodePart).toList());
-    System.out.println("== One user x " + batch.rows() + " articles, encoded (user part once, article parts cacheable)");
+    System.out.println("== One user x " + batch.rows() + " articles, encoded (user part once, article parts cacheable;"
+        + " user-only inputs are sent once for all rows)");
     System.out.println("user: " + user);
     for (int row = 0; row < batch.rows(); row++) {
       System.out.println("-- row " + row + ": " + articles.get(row));
@@ -55,7 +56,7 @@ public final class SpecDemo {
             Arrays.toString(sparse.idsOf(row)));
       }
       for (DenseValues dense : batch.dense()) {
-        System.out.printf("   %-40s %.4f%n", dense.input().name(), dense.values()[row]);
+        System.out.printf("   %-40s %.4f%n", dense.input().name(), dense.valueOf(row));
       }
     }
     System.out.println("(the 'weather' section is not in the vocabulary: its id is the OOV bucket "

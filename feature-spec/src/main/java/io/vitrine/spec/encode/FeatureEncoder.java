@@ -105,7 +105,11 @@ public final class FeatureEncoder {
     return encode(values, false);
   }
 
-  /** One row per article: {@code user} joined with each of {@code articles}. No key may be in both parts. */
+  /**
+   * One row per article: {@code user} joined with each of {@code articles}. No key may be in both parts. Inputs
+   * that come from the user part alone are written once, as a single row that applies to every row of the batch
+   * (the model broadcasts them), so the user's bags are looked up once per request, not once per article.
+   */
   public EncodedBatch combine(PartialEncoding user, List<PartialEncoding> articles) {
     checkOwner(user);
     for (int row = 0; row < articles.size(); row++) {
@@ -154,7 +158,8 @@ public final class FeatureEncoder {
 
   /**
    * Row {@code r} joins {@code shared} with {@code rows.get(r)}; what neither holds takes the missing-value
-   * encoding. Two passes: row splits first, then ids into arrays of the exact size.
+   * encoding. An input that {@code shared} holds is written once, as a single row that applies to every row.
+   * Two passes: row splits first, then ids into arrays of the exact size.
    */
   private EncodedBatch assemble(PartialEncoding shared, List<PartialEncoding> rows, float[] labels, float[] exampleWeights) {
     int n = rows.size();
@@ -164,11 +169,16 @@ public final class FeatureEncoder {
     for (int s = 0; s < sparseInputs.length; s++) {
       int[] parts = crossComponents[s];
       boolean sharedHas = shared.present.get(s);
+      if (sharedHas) {
+        long[] ids = shared.sparseIds[s];
+        sparse.add(new SparseValues(sparseInputs[s], ids, new long[] {0, ids.length}, shared.sparseWeights[s]));
+        continue;
+      }
       long[] splits = new long[n + 1];
       for (int row = 0; row < n; row++) {
         PartialEncoding part = rows.get(row);
         long count;
-        if (sharedHas || part.present.get(s) || parts == null) {
+        if (part.present.get(s) || parts == null) {
           count = source(s, shared, part, row).sparseIds[s].length;
         } else {
           count = 1;
@@ -179,12 +189,12 @@ public final class FeatureEncoder {
         splits[row + 1] = splits[row] + count;
       }
       long[] ids = new long[Math.toIntExact(splits[n])];
-      long[] prefixes = parts != null && !sharedHas ? sharedPrefixes(shared, parts) : null;
+      long[] prefixes = parts != null ? sharedPrefixes(shared, parts) : null;
       float[] weights = sparseInputs[s].weighted() ? new float[ids.length] : null;
       for (int row = 0; row < n; row++) {
         PartialEncoding part = rows.get(row);
         int offset = (int) splits[row];
-        if (sharedHas || part.present.get(s) || parts == null) {
+        if (part.present.get(s) || parts == null) {
           PartialEncoding src = source(s, shared, part, row);
           long[] rowIds = src.sparseIds[s];
           System.arraycopy(rowIds, 0, ids, offset, rowIds.length);
@@ -210,6 +220,10 @@ public final class FeatureEncoder {
     List<DenseValues> dense = new ArrayList<>(denseInputs.length);
     for (int d = 0; d < denseInputs.length; d++) {
       int bit = sparseInputs.length + d;
+      if (shared.present.get(bit)) {
+        dense.add(new DenseValues(denseInputs[d], new float[] {shared.dense[d]}));
+        continue;
+      }
       float[] values = new float[n];
       for (int row = 0; row < n; row++) {
         values[row] = source(bit, shared, rows.get(row), row).dense[d];

@@ -2,7 +2,7 @@ package io.vitrine.spec.encode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Compares batches input by input. */
+/** Compares batches row by row, so an input sent once for all rows equals the same input repeated per row. */
 final class EncodedBatches {
   private EncodedBatches() {}
 
@@ -12,15 +12,19 @@ final class EncodedBatches {
     for (int i = 0; i < expected.sparse().size(); i++) {
       SparseValues a = actual.sparse().get(i);
       SparseValues e = expected.sparse().get(i);
-      String name = e.input().name();
       assertThat(a.input()).isEqualTo(e.input());
-      assertThat(a.ids()).as(name).containsExactly(e.ids());
-      assertThat(a.rowSplits()).as(name).containsExactly(e.rowSplits());
-      assertThat(a.weights()).as(name).isEqualTo(e.weights());
+      for (int row = 0; row < expected.rows(); row++) {
+        String where = e.input().name() + " row " + row;
+        assertThat(a.idsOf(row)).as(where).containsExactly(e.idsOf(row));
+        assertThat(a.weightsOf(row)).as(where).isEqualTo(e.weightsOf(row));
+      }
     }
     for (int i = 0; i < expected.dense().size(); i++) {
-      assertThat(actual.dense().get(i).values()).as(expected.dense().get(i).input().name())
-          .containsExactly(expected.dense().get(i).values());
+      DenseValues a = actual.dense().get(i);
+      DenseValues e = expected.dense().get(i);
+      for (int row = 0; row < expected.rows(); row++) {
+        assertThat(a.valueOf(row)).as(e.input().name() + " row " + row).isEqualTo(e.valueOf(row));
+      }
     }
   }
 }

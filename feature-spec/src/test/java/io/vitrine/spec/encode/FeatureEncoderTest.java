@@ -188,6 +188,12 @@ class FeatureEncoderTest {
     EncodedBatch combined = encoder.combine(encoder.encodePart(user),
         articles.stream().map(encoder::encodePart).toList());
     EncodedBatches.assertSame(combined, encoder.encode(whole));
+    // inputs of the user part alone are sent once for all rows; mixed and article inputs have a row each
+    assertThat(combined.sparse("recent").rowSplits()).containsExactly(0, 2);
+    assertThat(combined.sparse("device").rows()).isEqualTo(1);
+    assertThat(combined.dense("age").values()).hasSize(1);
+    assertThat(combined.sparse("section_X_device").rows()).isEqualTo(3);
+    assertThat(combined.dense("clicks").values()).hasSize(3);
   }
 
   @Test

@@ -55,7 +55,8 @@ public final class WideDeepGraph {
   private final Map<String, Operand<TInt64>> sparseIds = new LinkedHashMap<>();
   private final Map<String, Operand<TInt32>> sparseRows = new LinkedHashMap<>();
   private final Map<String, Operand<TFloat32>> sparseWeights = new LinkedHashMap<>();
-  private final Operand<TInt32> batchSize;
+  private final Map<String, Operand<TInt32>> inputRows = new LinkedHashMap<>();
+  private Operand<TInt32> batchRows;
   private final Placeholder<TFloat32> labels;
   private final Placeholder<TFloat32> exampleWeights;
   private final PlaceholderWithDefault<TFloat32> keepProbability;
@@ -81,7 +82,7 @@ public final class WideDeepGraph {
     for (EncodedInput input : spec.inputs()) {
       declareInput(input);
     }
-    batchSize = batchSizeOf(spec.inputs().get(0));
+    batchRows = batchRowsOf();
     labels = tf.withName(LABELS).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1)));
     exampleWeights = spec.exampleWeight() == null ? null
         : tf.withName(EXAMPLE_WEIGHTS).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1)));
@@ -109,6 +110,7 @@ public final class WideDeepGraph {
       inputs.put(input.splitsTensor(), splits);
       sparseIds.put(input.name(), ids);
       sparseRows.put(input.name(), rowOfEachId(ids, splits));
+      inputRows.put(input.name(), scalar(tf.math.sub(tf.shape(splits, TInt32.class), tf.constant(1))));
       if (input.weighted()) {
         Placeholder<TFloat32> weights =
             tf.withName(input.weightsTensor()).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1)));
@@ -116,8 +118,10 @@ public final class WideDeepGraph {
         sparseWeights.put(input.name(), weights);
       }
     } else {
-      inputs.put(input.denseTensor(),
-          tf.withName(input.denseTensor()).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1))));
+      Placeholder<TFloat32> values =
+          tf.withName(input.denseTensor()).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1)));
+      inputs.put(input.denseTensor(), values);
+      inputRows.put(input.name(), scalar(tf.shape(values, TInt32.class)));
     }
   }
 
@@ -128,13 +132,28 @@ public final class WideDeepGraph {
     return tf.dtypes.cast(rows, TInt32.class);
   }
 
-  private Operand<TInt32> batchSizeOf(EncodedInput first) {
-    if (first.sparse()) {
-      Operand<TInt32> splitCount = tf.shape(inputs.get(first.splitsTensor()), TInt32.class);
-      return tf.reshape(tf.math.sub(splitCount, tf.constant(1)), tf.constant(new int[0]));
+  /**
+   * The rows of the batch, 0 .. n-1, where n is the most rows any input has. An input with a single row applies
+   * to every row of the batch (the user part of a ranking batch is sent once, not once per candidate).
+   */
+  private Operand<TInt32> batchRowsOf() {
+    Operand<TInt32> rows = null;
+    for (Operand<TInt32> inputRows : inputRows.values()) {
+      rows = rows == null ? inputRows : tf.math.maximum(rows, inputRows);
     }
-    return tf.reshape(tf.shape(inputs.get(first.denseTensor()), TInt32.class), tf.constant(new int[0]));
+    return tf.range(tf.constant(0), rows, tf.constant(1));
   }
+
+  /** {@code perInputRow} ({@code [rows of input, d]}) as {@code [batch, d]}: row r, or row 0 for a one-row input. */
+  private Operand<TFloat32> toBatch(String input, Operand<TFloat32> perInputRow) {
+    Operand<TInt32> last = tf.math.sub(inputRows.get(input), tf.constant(1));
+    return tf.gather(perInputRow, tf.math.minimum(batchRows, last), tf.constant(0));
+  }
+
+  private Operand<TInt32> scalar(Operand<TInt32> shape) {
+    return tf.reshape(shape, tf.constant(new int[0]));
+  }
+
 
   // ---- variables, created once and read by both forward passes
 
@@ -227,7 +246,8 @@ public final class WideDeepGraph {
     List<Operand<TFloat32>> features = new ArrayList<>();
     for (FeatureColumn column : spec.deep()) {
       if (column instanceof NumericColumn numeric) {
-        features.add(tf.reshape((Operand<TFloat32>) inputs.get(numeric.name()), tf.constant(new int[] {-1, 1})));
+        features.add(toBatch(numeric.name(),
+            tf.reshape((Operand<TFloat32>) inputs.get(numeric.name()), tf.constant(new int[] {-1, 1}))));
       } else if (column instanceof EmbeddingColumn e) {
         features.addAll(embed(e.name(), List.of(e.categorical()), e.combiner(), e.maxNorm(), training));
       } else if (column instanceof SharedEmbeddingColumn s) {
@@ -284,11 +304,13 @@ public final class WideDeepGraph {
   private Operand<TFloat32> fusedLookup(Variable<TFloat32> table, String input, Combiner combiner) {
     Operand<TInt64> ids = sparseIds.get(input);
     Operand<TInt32> rows = sparseRows.get(input);
-    return switch (combiner) {
-      case SUM -> tf.sparse.sparseSegmentSumWithNumSegments(table, ids, rows, batchSize);
-      case MEAN -> tf.sparse.sparseSegmentMeanWithNumSegments(table, ids, rows, batchSize);
-      case SQRTN -> tf.sparse.sparseSegmentSqrtNWithNumSegments(table, ids, rows, batchSize);
+    Operand<TInt32> segments = inputRows.get(input);
+    Operand<TFloat32> perInputRow = switch (combiner) {
+      case SUM -> tf.sparse.sparseSegmentSumWithNumSegments(table, ids, rows, segments);
+      case MEAN -> tf.sparse.sparseSegmentMeanWithNumSegments(table, ids, rows, segments);
+      case SQRTN -> tf.sparse.sparseSegmentSqrtNWithNumSegments(table, ids, rows, segments);
     };
+    return toBatch(input, perInputRow);
   }
 
   private Operand<TFloat32> indicator(SparseColumn column) {
@@ -308,15 +330,17 @@ public final class WideDeepGraph {
     } else {
       weighted = tf.math.mul(perId, tf.expandDims(weights, tf.constant(1)));
     }
-    Operand<TFloat32> sum = tf.math.unsortedSegmentSum(weighted, rows, batchSize);
+    Operand<TInt32> segments = inputRows.get(input);
+    Operand<TFloat32> sum = tf.math.unsortedSegmentSum(weighted, rows, segments);
     if (combiner == Combiner.SUM) {
-      return sum;
+      return toBatch(input, sum);
     }
     Operand<TFloat32> denominator = combiner == Combiner.MEAN
-        ? tf.math.unsortedSegmentSum(w, rows, batchSize)
-        : tf.math.sqrt(tf.math.unsortedSegmentSum(tf.math.mul(w, w), rows, batchSize));
+        ? tf.math.unsortedSegmentSum(w, rows, segments)
+        : tf.math.sqrt(tf.math.unsortedSegmentSum(tf.math.mul(w, w), rows, segments));
     // rows without ids have sum 0 and stay 0
-    return tf.math.div(sum, tf.expandDims(tf.math.maximum(denominator, tf.constant(1e-12f)), tf.constant(1)));
+    return toBatch(input, tf.math.div(sum,
+        tf.expandDims(tf.math.maximum(denominator, tf.constant(1e-12f)), tf.constant(1))));
   }
 
   private Operand<TFloat32> dropout(Operand<TFloat32> x) {

@@ -40,6 +40,36 @@ class WideDeepGraphTest {
   }
 
   @Test
+  void inputsSentOnceForAllRowsScoreLikeRepeatedOnes() {
+    List<java.util.Map<String, Object>> rows = SyntheticClicks.rows(4, 64);
+    java.util.Set<String> userKeys = java.util.Set.of("segment", "x", "tags", "tag_weights", "history");
+    java.util.Map<String, Object> user = new java.util.HashMap<>(rows.get(0));
+    user.keySet().retainAll(userKeys);
+    List<java.util.Map<String, Object>> full = new ArrayList<>();
+    List<io.vitrine.spec.encode.PartialEncoding> articles = new ArrayList<>();
+    var encoder = spec.encoder();
+    for (var row : rows) {
+      java.util.Map<String, Object> article = new java.util.HashMap<>(row);
+      article.keySet().removeAll(userKeys);
+      article.remove("clicked");
+      articles.add(encoder.encodePart(article));
+      java.util.Map<String, Object> whole = new java.util.HashMap<>(article);
+      whole.putAll(user);
+      full.add(whole);
+    }
+    EncodedBatch compact = encoder.combine(encoder.encodePart(user), articles);
+    assertThat(compact.sparse("history").rows()).isEqualTo(1);
+    try (Graph graph = new Graph(); Session session = new Session(graph)) {
+      WideDeepGraph model = new WideDeepGraph(graph, spec);
+      session.initialize();
+      for (int step = 0; step < 20; step++) {
+        step(session, model, spec.encoder().encodeTraining(SyntheticClicks.rows(step, 128)));
+      }
+      assertThat(predict(session, model, compact)).containsExactly(predict(session, model, encoder.encode(full)));
+    }
+  }
+
+  @Test
   void sparseUpdatesTouchOnlyTheRowsOfTheBatch() {
     FeatureSpec wideOnly = FeatureSpec.builder("wide").label("clicked")
         .wide(io.vitrine.spec.column.FeatureColumns.categoricalWithHashBucket("item", 10_000)).build();
