@@ -69,6 +69,8 @@ public class RankingBenchmark {
   private SessionFunction serving;
   private BatchTensors tensors;
   private RankRequest request;
+  private List<io.vitrine.spec.encode.PartialEncoding> articleParts;
+  private Map<String, Object> userPart;
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
@@ -106,9 +108,9 @@ public class RankingBenchmark {
       FeatureEncoder encoder = lease.encoder();
       Map<String, Object> userPart = new HashMap<>(user);
       userPart.putAll(request.context());
-      EncodedBatch batch = encoder.combine(encoder.encodePart(userPart),
-          articles.stream().map(a -> encoder.encodePart(a.features())).toList());
-      tensors = new BatchTensors(batch);
+      articleParts = articles.stream().map(a -> encoder.encodePart(a.features())).toList();
+      this.userPart = userPart;
+      tensors = new BatchTensors(encoder.combine(encoder.encodePart(userPart), articleParts));
     }
     cold.recommend(request);
     cached.recommend(request);
@@ -152,6 +154,15 @@ public class RankingBenchmark {
   public long rawSessionCall() {
     try (Result result = serving.call(tensors.features())) {
       return result.size();
+    }
+  }
+
+  /** Encoding and scoring through a model lease on the calling thread: the SDK's work without its hand-off. */
+  @Benchmark
+  public float[] encodeAndScoreInline() {
+    try (ModelLease lease = scorer.acquire()) {
+      FeatureEncoder encoder = lease.encoder();
+      return lease.score(encoder.combine(encoder.encodePart(userPart), articleParts));
     }
   }
 

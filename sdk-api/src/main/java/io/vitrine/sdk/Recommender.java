@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Ranks a portal's articles for a visitor: computes the user's features, encodes user × article rows with the
  * model's own spec (user part once, article parts from a cache), scores them, and returns the top k. Caches
- * user features, article encodings and whole rankings; falls back (flagged in the answer) when the model
+ * user features, article encodings (per article, and per candidate-set version) and whole rankings; falls back (flagged in the answer) when the model
  * cannot answer in time. Thread-safe; build one and share it.
  *
  * <pre>{@code
@@ -50,6 +50,7 @@ public final class Recommender implements AutoCloseable {
   private final ExecutorService scoringPool;
   private final Cache<String, Map<String, Object>> userFeatures;
   private final Cache<ArticleKey, PartialEncoding> articleEncodings;
+  private final Cache<CandidatesKey, List<PartialEncoding>> candidateEncodings;
   private final Cache<RankingKey, Ranking> rankings;
   private final AtomicReference<String> lastModel = new AtomicReference<>();
 
@@ -69,6 +70,7 @@ public final class Recommender implements AutoCloseable {
     this.userFeatures = Caffeine.newBuilder().maximumSize(b.userCacheSize).expireAfterWrite(b.userFeaturesTtl)
         .recordStats().build();
     this.articleEncodings = Caffeine.newBuilder().maximumSize(b.articleCacheSize).recordStats().build();
+    this.candidateEncodings = Caffeine.newBuilder().maximumSize(4).build();
     this.rankings = Caffeine.newBuilder().maximumSize(b.rankingCacheSize).expireAfterWrite(b.rankingTtl)
         .recordStats().build();
   }
@@ -105,11 +107,9 @@ public final class Recommender implements AutoCloseable {
       }
       FeatureEncoder encoder = lease.encoder();
       PartialEncoding user = encoder.encodePart(userPart(request));
-      List<PartialEncoding> articles = new ArrayList<>(pool.size());
-      for (Article article : pool) {
-        articles.add(articleEncodings.get(new ArticleKey(model, article.id(), article.version()),
-            k -> encoder.encodePart(article.features())));
-      }
+      List<PartialEncoding> articles = request.candidateIds() == null
+          ? candidateEncodings.get(new CandidatesKey(model, current.version()), k -> encode(encoder, model, pool))
+          : encode(encoder, model, pool);
       CompletableFuture<float[]> scores = score(lease, user, articles);
       handedOver = true;
       float[] probabilities = scores.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -166,6 +166,16 @@ public final class Recommender implements AutoCloseable {
     return pool;
   }
 
+  /** The encodings of {@code articles}, each from the article cache. */
+  private List<PartialEncoding> encode(FeatureEncoder encoder, String model, List<Article> articles) {
+    List<PartialEncoding> encoded = new ArrayList<>(articles.size());
+    for (Article article : articles) {
+      encoded.add(articleEncodings.get(new ArticleKey(model, article.id(), article.version()),
+          k -> encoder.encodePart(article.features())));
+    }
+    return List.copyOf(encoded);
+  }
+
   private Map<String, Object> userPart(RankRequest request) {
     Map<String, Object> features = userFeatures.get(request.userId(), this::userFeaturesOrColdStart);
     if (request.context().isEmpty()) {
@@ -214,6 +224,7 @@ public final class Recommender implements AutoCloseable {
     if (previous != null && !previous.equals(model)) {
       LOG.info("model changed from {} to {}: dropping cached encodings and rankings", previous, model);
       articleEncodings.invalidateAll();
+      candidateEncodings.invalidateAll();
       rankings.invalidateAll();
     }
   }
@@ -227,6 +238,9 @@ public final class Recommender implements AutoCloseable {
   }
 
   private record ArticleKey(String model, String articleId, long articleVersion) {}
+
+  /** A whole candidate set's encodings: one cache lookup per request instead of one per article. */
+  private record CandidatesKey(String model, long candidatesVersion) {}
 
   private record RankingKey(String userId, int k, Map<String, Object> context, List<String> candidateIds,
       long candidatesVersion, String model) {}

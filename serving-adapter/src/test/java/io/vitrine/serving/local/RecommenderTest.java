@@ -100,7 +100,10 @@ class RecommenderTest {
       assertThat(second.source()).isEqualTo(Ranking.Source.CACHE);
       assertThat(second.articles()).isEqualTo(first.articles());
       recommender.recommend(RankRequest.of("someone-else", 10));
-      assertThat(recommender.cacheStats().get("articleEncodings").hitCount()).isEqualTo(300);
+      recommender.recommend(RankRequest.of("someone-else", 10).withCandidates(List.of("a1", "a2")));
+      // the whole candidate set is encoded once per model; explicit candidates reuse the article cache
+      assertThat(recommender.cacheStats().get("articleEncodings").missCount()).isEqualTo(300);
+      assertThat(recommender.cacheStats().get("articleEncodings").hitCount()).isEqualTo(2);
       assertThat(recommender.cacheStats().get("rankings").hitCount()).isEqualTo(1);
 
       TestModels.publish(TestModels.second(), base.toString(), 2);
