@@ -2,8 +2,9 @@ package io.vitrine.spec;
 
 /**
  * One input of the model as the encoder produces it and the graph consumes it. A sparse input is fed as
- * {@code <name>_ids} (int64 [nnz]), {@code <name>_splits} (int64 [batch + 1], ragged row splits) and, when
- * weighted, {@code <name>_weights} (float [nnz]); a dense input as {@code <name>} (float [batch, dimension]).
+ * {@code <name>_ids} (int64 [nnz]), {@code <name>_splits} (int64 [rows + 1], ragged row splits) and, when
+ * weighted, {@code <name>_weights} (float [nnz]); a dense input as {@code <name>} (float [rows]). {@code rows}
+ * is the batch size, or 1 for an input whose one row applies to every row of the batch.
  *
  * @param name the name of the column that produces it
  * @param sparse whether it is a set of ids per row (else a vector of floats)

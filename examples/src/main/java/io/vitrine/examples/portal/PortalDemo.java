@@ -18,10 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine;
@@ -167,10 +165,8 @@ public final class PortalDemo implements Callable<Integer> {
     System.out.printf("%n-- user %s: likes %s; recently read %s%n", user, world.favouriteSections(user, 3),
         recent.subList(0, Math.min(8, recent.size())));
     System.out.printf("   top 10 by %s v%d (%s):%n", ranking.model(), ranking.modelVersion(), ranking.source());
-    Set<String> seen = new HashSet<>();
     for (ScoredArticle scored : ranking.articles()) {
       Article article = candidates.byId().get(scored.articleId());
-      seen.add((String) article.features().get("article_section"));
       System.out.printf("   %-6s %-9s age %5.1f h, %3.0f clicks/24h   p(click) %.3f%n", scored.articleId(),
           article.features().get("article_section"), article.features().get("article_age_hours"),
           article.features().get("article_popularity"), scored.score());

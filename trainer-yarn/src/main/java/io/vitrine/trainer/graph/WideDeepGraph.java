@@ -38,8 +38,9 @@ import org.tensorflow.types.family.TType;
  * The Wide &amp; Deep model of a {@link FeatureSpec}, generated into a TensorFlow graph (Cheng et al. 2016; TF's
  * {@code DNNLinearCombinedClassifier}): a linear model over the wide columns trained with FTRL, an MLP over
  * embeddings and numeric inputs trained with AdaGrad, joint logits, sigmoid cross-entropy. Wide tables and
- * embeddings are updated sparsely. Inputs are named by {@link EncodedInput}; the serving signature has
- * outputs {@code probabilities} and {@code logits}, both {@code [batch, 1]}.
+ * embeddings are updated sparsely. Inputs are named by {@link EncodedInput}; an input with a single row applies to
+ * every row of the batch. The serving signature has outputs {@code probabilities} and {@code logits}, both
+ * {@code [batch, 1]}, computed by a serving pass that shares the variables but not the training machinery.
  */
 public final class WideDeepGraph {
   /** The name of the training label input, float [batch]. */
@@ -56,7 +57,7 @@ public final class WideDeepGraph {
   private final Map<String, Operand<TInt32>> sparseRows = new LinkedHashMap<>();
   private final Map<String, Operand<TFloat32>> sparseWeights = new LinkedHashMap<>();
   private final Map<String, Operand<TInt32>> inputRows = new LinkedHashMap<>();
-  private Operand<TInt32> batchRows;
+  private final Operand<TInt32> batchRows;
   private final Placeholder<TFloat32> labels;
   private final Placeholder<TFloat32> exampleWeights;
   private final PlaceholderWithDefault<TFloat32> keepProbability;
