@@ -39,7 +39,8 @@ public final class TestSpecs {
         .label("clicked")
         .exampleWeight("weight")
         .wide(AGE_BUCKETS, DEVICE, SECTION, HOUR, weighted(TAGS, "tag_weights"),
-            crossed(List.of(SECTION, DEVICE), 100), crossed(List.of(RECENT, SECTION, AGE_BUCKETS), 500))
+            crossed(List.of(SECTION, DEVICE), 100), crossed(List.of(RECENT, SECTION, AGE_BUCKETS), 500),
+            crossed(List.of(RECENT, SECTION), 300))
         .deep(AGE, CLICKS, embedding(DEVICE, 4), embedding(TAGS, 3).withCombiner(Combiner.SQRTN),
             indicator(SECTION), sharedEmbedding("articles", List.of(ARTICLE, RECENT), 8))
         .hiddenUnits(16, 8)

@@ -190,6 +190,7 @@ public final class FeatureEncoder {
       }
       long[] ids = new long[Math.toIntExact(splits[n])];
       long[] prefixes = parts != null ? sharedPrefixes(shared, parts) : null;
+      Map<Long, long[]> memo = prefixes == null ? null : new HashMap<>();
       float[] weights = sparseInputs[s].weighted() ? new float[ids.length] : null;
       for (int row = 0; row < n; row++) {
         PartialEncoding part = rows.get(row);
@@ -208,6 +209,10 @@ public final class FeatureEncoder {
           BucketDivisor buckets = divisors[s];
           if (prefixes == null) {
             crossInto(hashes, parts.length, 0, FarmHash.crossSeed(), buckets, ids, offset);
+          } else if (parts.length == 2 && hashes[1].length == 1) {
+            // the user's values crossed with one article value: the same few article values recur on many rows
+            long[] crossed = memo.computeIfAbsent(hashes[1][0], v -> crossAll(prefixes, v, buckets));
+            System.arraycopy(crossed, 0, ids, offset, crossed.length);
           } else {
             for (long prefix : prefixes) {
               offset = crossInto(hashes, parts.length, 1, prefix, buckets, ids, offset);
@@ -351,6 +356,15 @@ public final class FeatureEncoder {
       prefixes[i] = FarmHash.fingerprintCat64(FarmHash.crossSeed(), first[i]);
     }
     return prefixes;
+  }
+
+  /** The ids of each prefix crossed with the single value {@code last}. */
+  private static long[] crossAll(long[] prefixes, long last, BucketDivisor buckets) {
+    long[] ids = new long[prefixes.length];
+    for (int i = 0; i < prefixes.length; i++) {
+      ids[i] = buckets.bucket(FarmHash.fingerprintCat64(prefixes[i], last));
+    }
+    return ids;
   }
 
   /** Writes the ids of every combination of {@code hashes[k..]} after prefix hash {@code h}; returns the next offset. */

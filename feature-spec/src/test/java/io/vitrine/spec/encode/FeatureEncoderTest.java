@@ -193,6 +193,9 @@ class FeatureEncoderTest {
     assertThat(combined.sparse("device").rows()).isEqualTo(1);
     assertThat(combined.dense("age").values()).hasSize(1);
     assertThat(combined.sparse("section_X_device").rows()).isEqualTo(3);
+    // the user's bag crossed with each article's section, memoized per section value within the batch
+    assertThat(combined.sparse("recent_X_section").idsOf(1))
+        .containsExactly(cross(300, "article-3", "sport"), cross(300, "article-9", "sport"));
     assertThat(combined.dense("clicks").values()).hasSize(3);
   }
 
