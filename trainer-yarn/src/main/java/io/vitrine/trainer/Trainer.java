@@ -167,7 +167,7 @@ public final class Trainer {
         return encoder.encodeTraining(values);
       } catch (FeatureEncodingException e) {
         SourcedRow bad = remaining.get(e.row());
-        String problem = bad.where() + ": " + e.getMessage().substring(e.getMessage().indexOf("column '"));
+        String problem = bad.where() + ": column '" + e.column() + "': " + e.problem();
         if (config.badRows() == BadRowPolicy.FAIL) {
           throw new TrainingException("malformed training row at " + problem
               + " (set badRows(SKIP) to skip such rows)", e);

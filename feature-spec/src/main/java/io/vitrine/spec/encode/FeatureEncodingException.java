@@ -7,11 +7,13 @@ package io.vitrine.spec.encode;
 public class FeatureEncodingException extends IllegalArgumentException {
   private final String column;
   private final int row;
+  private final String problem;
 
   public FeatureEncodingException(String column, int row, String problem) {
     super((row >= 0 ? "row " + row + ": " : "") + "column '" + column + "': " + problem);
     this.column = column;
     this.row = row;
+    this.problem = problem;
   }
 
   /** The column whose value was wrong. */
@@ -24,12 +26,12 @@ public class FeatureEncodingException extends IllegalArgumentException {
     return row;
   }
 
-  String problem() {
-    String message = getMessage();
-    return message.substring(message.indexOf("': ") + 3);
+  /** What was wrong with the value, without column and row. */
+  public String problem() {
+    return problem;
   }
 
   FeatureEncodingException atRow(int row) {
-    return new FeatureEncodingException(column, row, problem());
+    return new FeatureEncodingException(column, row, problem);
   }
 }

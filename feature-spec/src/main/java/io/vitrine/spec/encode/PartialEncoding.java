@@ -25,9 +25,4 @@ public final class PartialEncoding {
     this.componentHashes = componentHashes;
     this.present = present;
   }
-
-  /** Whether this part holds no value at all. */
-  public boolean isEmpty() {
-    return present.isEmpty();
-  }
 }
