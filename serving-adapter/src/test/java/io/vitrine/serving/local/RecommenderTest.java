@@ -2,6 +2,7 @@ package io.vitrine.serving.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.vitrine.sdk.Article;
 import io.vitrine.sdk.Candidates;
@@ -76,7 +77,8 @@ class RecommenderTest {
         for (ScoredArticle scored : ranking.articles().subList(0, 20)) {
           Article article = CANDIDATES.byId().get(scored.articleId());
           float[] alone = lease.score(encoder.combine(encoder.encodePart(user), List.of(encoder.encodePart(article.features()))));
-          assertThat(scored.score()).isEqualTo((double) alone[0]);
+          // TensorFlow's kernels round differently at different batch shapes (seen: 6e-8), so not bit-exact
+          assertThat(scored.score()).isCloseTo(alone[0], within(1e-6));
         }
       }
       // the trained model learned that this user reads sport
