@@ -89,7 +89,7 @@ public record FeatureSpec(
     }
     for (FeatureColumn column : deep) {
       if (column instanceof NumericColumn n) {
-        inputs.putIfAbsent(n.name(), new EncodedInput(n.name(), false, 0, false, 1));
+        inputs.putIfAbsent(n.name(), new EncodedInput(n.name(), false, 0, false, false, 1));
       } else if (column instanceof EmbeddingColumn e) {
         addSparse(inputs, e.categorical());
       } else if (column instanceof IndicatorColumn i) {
@@ -103,7 +103,8 @@ public record FeatureSpec(
 
   private static void addSparse(Map<String, EncodedInput> inputs, SparseColumn column) {
     inputs.putIfAbsent(column.name(),
-        new EncodedInput(column.name(), true, column.numBuckets(), column instanceof WeightedColumn, 0));
+        new EncodedInput(column.name(), true, column.numBuckets(), column instanceof WeightedColumn,
+            column instanceof CrossedColumn, 0));
   }
 
   /** Every column of the spec, nested ones included, each once, sources before the columns built on them. */

@@ -108,7 +108,8 @@ public final class FeatureEncoder {
   /**
    * One row per article: {@code user} joined with each of {@code articles}. No key may be in both parts. Inputs
    * that come from the user part alone are written once, as a single row that applies to every row of the batch
-   * (the model broadcasts them), so the user's bags are looked up once per request, not once per article.
+   * (the model broadcasts them), so the user's bags are looked up once per request, not once per article. A cross
+   * of the user's values with one article value is sent once per distinct article value, with a row index.
    */
   public EncodedBatch combine(PartialEncoding user, List<PartialEncoding> articles) {
     checkOwner(user);
@@ -167,11 +168,18 @@ public final class FeatureEncoder {
     List<SparseValues> sparse = new ArrayList<>(sparseInputs.length);
     long[][] hashes = new long[components.length][];
     for (int s = 0; s < sparseInputs.length; s++) {
+      EncodedInput input = sparseInputs[s];
       int[] parts = crossComponents[s];
-      boolean sharedHas = shared.present.get(s);
-      if (sharedHas) {
+      if (shared.present.get(s)) {
         long[] ids = shared.sparseIds[s];
-        sparse.add(new SparseValues(sparseInputs[s], ids, new long[] {0, ids.length}, shared.sparseWeights[s]));
+        sparse.add(new SparseValues(input, ids, new long[] {0, ids.length}, shared.sparseWeights[s],
+            input.indexed() ? new long[n] : null));
+        continue;
+      }
+      long[] prefixes = parts != null ? sharedPrefixes(shared, parts) : null;
+      SparseValues distinct = prefixes != null && parts.length == 2 ? distinctCrossRows(s, prefixes, shared, rows) : null;
+      if (distinct != null) {
+        sparse.add(distinct);
         continue;
       }
       long[] splits = new long[n + 1];
@@ -189,9 +197,7 @@ public final class FeatureEncoder {
         splits[row + 1] = splits[row] + count;
       }
       long[] ids = new long[Math.toIntExact(splits[n])];
-      long[] prefixes = parts != null ? sharedPrefixes(shared, parts) : null;
-      Map<Long, long[]> memo = prefixes == null ? null : new HashMap<>();
-      float[] weights = sparseInputs[s].weighted() ? new float[ids.length] : null;
+      float[] weights = input.weighted() ? new float[ids.length] : null;
       for (int row = 0; row < n; row++) {
         PartialEncoding part = rows.get(row);
         int offset = (int) splits[row];
@@ -206,21 +212,16 @@ public final class FeatureEncoder {
           for (int k = 0; k < parts.length; k++) {
             hashes[k] = source(componentBase + parts[k], shared, part, row).componentHashes[parts[k]];
           }
-          BucketDivisor buckets = divisors[s];
           if (prefixes == null) {
-            crossInto(hashes, parts.length, 0, FarmHash.crossSeed(), buckets, ids, offset);
-          } else if (parts.length == 2 && hashes[1].length == 1) {
-            // the user's values crossed with one article value: the same few article values recur on many rows
-            long[] crossed = memo.computeIfAbsent(hashes[1][0], v -> crossAll(prefixes, v, buckets));
-            System.arraycopy(crossed, 0, ids, offset, crossed.length);
+            crossInto(hashes, parts.length, 0, FarmHash.crossSeed(), divisors[s], ids, offset);
           } else {
             for (long prefix : prefixes) {
-              offset = crossInto(hashes, parts.length, 1, prefix, buckets, ids, offset);
+              offset = crossInto(hashes, parts.length, 1, prefix, divisors[s], ids, offset);
             }
           }
         }
       }
-      sparse.add(new SparseValues(sparseInputs[s], ids, splits, weights));
+      sparse.add(new SparseValues(input, ids, splits, weights, input.indexed() ? identity(n) : null));
     }
     List<DenseValues> dense = new ArrayList<>(denseInputs.length);
     for (int d = 0; d < denseInputs.length; d++) {
@@ -356,6 +357,50 @@ public final class FeatureEncoder {
       prefixes[i] = FarmHash.fingerprintCat64(FarmHash.crossSeed(), first[i]);
     }
     return prefixes;
+  }
+
+  /**
+   * A cross of the shared part's values (prefix hashes) with one value of each row, as one input row per distinct
+   * value and a row index: 1,000 articles in 12 sections need 12 rows of crossed ids, not 1,000. Null when a row
+   * does not have exactly one value for the cross's second component.
+   */
+  private SparseValues distinctCrossRows(int s, long[] prefixes, PartialEncoding shared, List<PartialEncoding> rows) {
+    int component = crossComponents[s][1];
+    int bit = sparseInputs.length + denseInputs.length + component;
+    int n = rows.size();
+    long[] rowIndex = new long[n];
+    long[] values = new long[n];
+    Map<Long, Integer> distinct = new HashMap<>();
+    for (int row = 0; row < n; row++) {
+      PartialEncoding part = rows.get(row);
+      long[] hashes = source(bit, shared, part, row).componentHashes[component];
+      if (part.present.get(s) || hashes.length != 1) {
+        return null;
+      }
+      int next = distinct.size();
+      Integer index = distinct.putIfAbsent(hashes[0], next);
+      if (index == null) {
+        values[next] = hashes[0];
+        index = next;
+      }
+      rowIndex[row] = index;
+    }
+    int width = prefixes.length;
+    long[] ids = new long[distinct.size() * width];
+    long[] splits = new long[distinct.size() + 1];
+    for (int d = 0; d < distinct.size(); d++) {
+      System.arraycopy(crossAll(prefixes, values[d], divisors[s]), 0, ids, d * width, width);
+      splits[d + 1] = (long) (d + 1) * width;
+    }
+    return new SparseValues(sparseInputs[s], ids, splits, null, rowIndex);
+  }
+
+  private static long[] identity(int n) {
+    long[] rows = new long[n];
+    for (int i = 0; i < n; i++) {
+      rows[i] = i;
+    }
+    return rows;
   }
 
   /** The ids of each prefix crossed with the single value {@code last}. */

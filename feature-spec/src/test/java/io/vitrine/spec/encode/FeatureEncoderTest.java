@@ -200,6 +200,32 @@ class FeatureEncoderTest {
   }
 
   @Test
+  void aUserCrossWithOneArticleValueIsSentOncePerDistinctValue() {
+    Map<String, Object> user = new HashMap<>(row());
+    List<String> articleKeys = List.of("section", "article", "tags", "tag_weights", "clicks");
+    articleKeys.forEach(user::remove);
+    List<PartialEncoding> articles = new ArrayList<>();
+    List<Map<String, Object>> whole = new ArrayList<>();
+    for (String section : List.of("news", "sport", "news", "news", "sport")) {
+      Map<String, Object> full = new HashMap<>(row());
+      full.put("section", section);
+      whole.add(full);
+      Map<String, Object> article = new HashMap<>(full);
+      article.keySet().retainAll(articleKeys);
+      articles.add(encoder.encodePart(article));
+    }
+    EncodedBatch combined = encoder.combine(encoder.encodePart(user), articles);
+    SparseValues cross = combined.sparse("recent_X_section");
+    assertThat(cross.rows()).isEqualTo(2);
+    assertThat(cross.rowIndex()).containsExactly(0, 1, 0, 0, 1);
+    assertThat(cross.ids()).hasSize(4);
+    EncodedBatches.assertSame(combined, encoder.encode(whole));
+    // whole rows share nothing: their crosses have a row each, indexed in order
+    assertThat(encoder.encode(whole).sparse("recent_X_section").rowIndex()).containsExactly(0, 1, 2, 3, 4);
+    assertThat(encoder.encode(whole).sparse("recent").rowIndex()).isNull();
+  }
+
+  @Test
   void aKeyInBothPartsIsRejected() {
     PartialEncoding user = encoder.encodePart(Map.of("device", "mobile", "hour", 3));
     PartialEncoding article = encoder.encodePart(Map.of("device", "desktop"));

@@ -244,11 +244,7 @@ public final class LocalScorer implements Scorer {
     Signature signature = model.serving().signature();
     Set<String> inputs = signature.inputNames();
     for (EncodedInput input : model.spec().inputs()) {
-      List<String> names = input.sparse()
-          ? (input.weighted() ? List.of(input.idsTensor(), input.splitsTensor(), input.weightsTensor())
-              : List.of(input.idsTensor(), input.splitsTensor()))
-          : List.of(input.denseTensor());
-      for (String name : names) {
+      for (String name : input.tensorNames()) {
         if (!inputs.contains(name)) {
           throw new ModelLoadException("its serving_default signature has no input '" + name
               + "' that its spec requires; inputs are " + inputs);

@@ -21,6 +21,9 @@ public final class BatchTensors implements AutoCloseable {
         if (sparse.weights() != null) {
           tensors.put(sparse.input().weightsTensor(), TFloat32.vectorOf(sparse.weights()));
         }
+        if (sparse.rowIndex() != null) {
+          tensors.put(sparse.input().rowsTensor(), TInt64.vectorOf(sparse.rowIndex()));
+        }
       }
       for (DenseValues dense : batch.dense()) {
         tensors.put(dense.input().denseTensor(), TFloat32.vectorOf(dense.values()));

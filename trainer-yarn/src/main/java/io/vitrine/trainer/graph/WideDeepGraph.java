@@ -57,6 +57,7 @@ public final class WideDeepGraph {
   private final Map<String, Operand<TInt32>> sparseRows = new LinkedHashMap<>();
   private final Map<String, Operand<TFloat32>> sparseWeights = new LinkedHashMap<>();
   private final Map<String, Operand<TInt32>> inputRows = new LinkedHashMap<>();
+  private final Map<String, Operand<TInt64>> rowIndexes = new LinkedHashMap<>();
   private final Operand<TInt32> batchRows;
   private final Placeholder<TFloat32> labels;
   private final Placeholder<TFloat32> exampleWeights;
@@ -112,6 +113,11 @@ public final class WideDeepGraph {
       sparseIds.put(input.name(), ids);
       sparseRows.put(input.name(), rowOfEachId(ids, splits));
       inputRows.put(input.name(), scalar(tf.math.sub(tf.shape(splits, TInt32.class), tf.constant(1))));
+      if (input.indexed()) {
+        Placeholder<TInt64> rows = tf.withName(input.rowsTensor()).placeholder(TInt64.class, Placeholder.shape(Shape.of(-1)));
+        inputs.put(input.rowsTensor(), rows);
+        rowIndexes.put(input.name(), rows);
+      }
       if (input.weighted()) {
         Placeholder<TFloat32> weights =
             tf.withName(input.weightsTensor()).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1)));
@@ -134,19 +140,29 @@ public final class WideDeepGraph {
   }
 
   /**
-   * The rows of the batch, 0 .. n-1, where n is the most rows any input has. An input with a single row applies
-   * to every row of the batch (the user part of a ranking batch is sent once, not once per candidate).
+   * The rows of the batch, 0 .. n-1, where n is the most rows any input has (an indexed input has as many as its
+   * row index). An input with a single row applies to every row of the batch (the user part of a ranking batch
+   * is sent once, not once per candidate).
    */
   private Operand<TInt32> batchRowsOf() {
     Operand<TInt32> rows = null;
-    for (Operand<TInt32> inputRows : inputRows.values()) {
+    for (Map.Entry<String, Operand<TInt32>> input : inputRows.entrySet()) {
+      Operand<TInt64> index = rowIndexes.get(input.getKey());
+      Operand<TInt32> inputRows = index == null ? input.getValue() : scalar(tf.shape(index, TInt32.class));
       rows = rows == null ? inputRows : tf.math.maximum(rows, inputRows);
     }
     return tf.range(tf.constant(0), rows, tf.constant(1));
   }
 
-  /** {@code perInputRow} ({@code [rows of input, d]}) as {@code [batch, d]}: row r, or row 0 for a one-row input. */
+  /**
+   * {@code perInputRow} ({@code [rows of input, d]}) as {@code [batch, d]}: the row its row index names for an
+   * indexed input, else row r, or row 0 for a one-row input.
+   */
   private Operand<TFloat32> toBatch(String input, Operand<TFloat32> perInputRow) {
+    Operand<TInt64> index = rowIndexes.get(input);
+    if (index != null) {
+      return tf.gather(perInputRow, index, tf.constant(0));
+    }
     Operand<TInt32> last = tf.math.sub(inputRows.get(input), tf.constant(1));
     return tf.gather(perInputRow, tf.math.minimum(batchRows, last), tf.constant(0));
   }

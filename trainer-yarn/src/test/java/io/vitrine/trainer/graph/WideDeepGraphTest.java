@@ -59,6 +59,8 @@ class WideDeepGraphTest {
     }
     EncodedBatch compact = encoder.combine(encoder.encodePart(user), articles);
     assertThat(compact.sparse("history").rows()).isEqualTo(1);
+    // 64 rows in at most 10 categories: the segment x category cross is sent once per category, with a row index
+    assertThat(compact.sparse("segment_X_category").rows()).isLessThanOrEqualTo(10);
     try (Graph graph = new Graph(); Session session = new Session(graph)) {
       WideDeepGraph model = new WideDeepGraph(graph, spec);
       session.initialize();
