@@ -11,8 +11,10 @@ import io.vitrine.serving.local.LocalScorer;
 import io.vitrine.spec.FeatureSpec;
 import io.vitrine.spec.encode.EncodedBatch;
 import io.vitrine.spec.encode.FeatureEncoder;
+import io.vitrine.spec.encode.PreparedArticles;
 import io.vitrine.trainer.Trainer;
 import io.vitrine.trainer.TrainingConfig;
+import io.vitrine.trainer.export.ServingCall;
 import io.vitrine.trainer.graph.BatchTensors;
 import io.vitrine.trainer.input.ParquetRows;
 import java.nio.file.Files;
@@ -38,9 +40,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
-import org.tensorflow.SessionFunction;
 
 /**
  * Ranking one user's candidates with the portal model: {@code recommend} with a cold ranking cache (article
@@ -66,10 +66,10 @@ public class RankingBenchmark {
   private Recommender cold;
   private Recommender cached;
   private SavedModelBundle bundle;
-  private SessionFunction serving;
+  private ServingCall serving;
   private BatchTensors tensors;
   private RankRequest request;
-  private List<io.vitrine.spec.encode.PartialEncoding> articleParts;
+  private PreparedArticles preparedArticles;
   private Map<String, Object> userPart;
 
   @Setup(Level.Trial)
@@ -103,14 +103,14 @@ public class RankingBenchmark {
     request = RankRequest.of("reader", 10).withContext(Map.of("device", "mobile", "hour", 20));
 
     bundle = SavedModelBundle.load(dir.resolve("portal/1").toString(), "serve");
-    serving = bundle.function("serving_default");
+    serving = new ServingCall(bundle);
     try (ModelLease lease = scorer.acquire()) {
       FeatureEncoder encoder = lease.encoder();
       Map<String, Object> userPart = new HashMap<>(user);
       userPart.putAll(request.context());
-      articleParts = articles.stream().map(a -> encoder.encodePart(a.features())).toList();
+      preparedArticles = encoder.prepare(articles.stream().map(a -> encoder.encodePart(a.features())).toList());
       this.userPart = userPart;
-      tensors = new BatchTensors(encoder.combine(encoder.encodePart(userPart), articleParts));
+      tensors = new BatchTensors(encoder.combine(encoder.encodePart(userPart), preparedArticles));
     }
     cold.recommend(request);
     cached.recommend(request);
@@ -149,12 +149,10 @@ public class RankingBenchmark {
     return cold.recommend(request);
   }
 
-  /** The TensorFlow call alone on the same rows, already as tensors. */
+  /** The TensorFlow call alone on the same rows, already as tensors (the SDK's own lean call). */
   @Benchmark
-  public long rawSessionCall() {
-    try (Result result = serving.call(tensors.features())) {
-      return result.size();
-    }
+  public float[] rawSessionCall() {
+    return serving.probabilities(tensors.features());
   }
 
   /** Encoding and scoring through a model lease on the calling thread: the SDK's work without its hand-off. */
@@ -162,7 +160,7 @@ public class RankingBenchmark {
   public float[] encodeAndScoreInline() {
     try (ModelLease lease = scorer.acquire()) {
       FeatureEncoder encoder = lease.encoder();
-      return lease.score(encoder.combine(encoder.encodePart(userPart), articleParts));
+      return lease.score(encoder.combine(encoder.encodePart(userPart), preparedArticles));
     }
   }
 

@@ -9,6 +9,7 @@ import io.vitrine.sdk.scoring.ScoringException;
 import io.vitrine.spec.encode.FeatureEncoder;
 import io.vitrine.spec.encode.FeatureEncodingException;
 import io.vitrine.spec.encode.PartialEncoding;
+import io.vitrine.spec.encode.PreparedArticles;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,8 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Ranks a portal's articles for a visitor: computes the user's features, encodes user × article rows with the
  * model's own spec (user part once, article parts from a cache), scores them, and returns the top k. Caches
- * user features, article encodings (per article, and per candidate-set version) and whole rankings; falls back (flagged in the answer) when the model
- * cannot answer in time. Thread-safe; build one and share it.
+ * user features, article encodings (per article, and prepared per candidate-set version) and whole rankings;
+ * falls back (flagged in the answer) when the model cannot answer in time. Thread-safe; build one and share it.
  *
  * <pre>{@code
  * Recommender recommender = Recommender.builder()
@@ -50,8 +51,9 @@ public final class Recommender implements AutoCloseable {
   private final ExecutorService scoringPool;
   private final Cache<String, Map<String, Object>> userFeatures;
   private final Cache<ArticleKey, PartialEncoding> articleEncodings;
-  private final Cache<CandidatesKey, List<PartialEncoding>> candidateEncodings;
+  private final Cache<CandidatesKey, List<PreparedArticles>> candidateEncodings;
   private final Cache<RankingKey, Ranking> rankings;
+  private final boolean cacheRankings;
   private final AtomicReference<String> lastModel = new AtomicReference<>();
 
   private Recommender(Builder b) {
@@ -71,6 +73,7 @@ public final class Recommender implements AutoCloseable {
         .recordStats().build();
     this.articleEncodings = Caffeine.newBuilder().maximumSize(b.articleCacheSize).recordStats().build();
     this.candidateEncodings = Caffeine.newBuilder().maximumSize(4).build();
+    this.cacheRankings = !b.rankingTtl.isZero();
     this.rankings = Caffeine.newBuilder().maximumSize(b.rankingCacheSize).expireAfterWrite(b.rankingTtl)
         .recordStats().build();
   }
@@ -101,21 +104,23 @@ public final class Recommender implements AutoCloseable {
       onModel(model);
       RankingKey key = new RankingKey(request.userId(), request.k(), request.context(), request.candidateIds(),
           current.version(), model);
-      Ranking cached = rankings.getIfPresent(key);
+      Ranking cached = cacheRankings ? rankings.getIfPresent(key) : null;
       if (cached != null) {
         return new Ranking(cached.articles(), cached.model(), cached.modelVersion(), Ranking.Source.CACHE, null);
       }
       FeatureEncoder encoder = lease.encoder();
       PartialEncoding user = encoder.encodePart(userPart(request));
-      List<PartialEncoding> articles = request.candidateIds() == null
-          ? candidateEncodings.get(new CandidatesKey(model, current.version()), k -> encode(encoder, model, pool))
-          : encode(encoder, model, pool);
-      CompletableFuture<float[]> scores = score(lease, user, articles);
+      List<PreparedArticles> chunks = request.candidateIds() == null
+          ? candidateEncodings.get(new CandidatesKey(model, current.version()), k -> prepare(encoder, model, pool))
+          : prepare(encoder, model, pool);
+      CompletableFuture<float[]> scores = score(lease, user, chunks, pool.size());
       handedOver = true;
       float[] probabilities = scores.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       Ranking ranking = new Ranking(TopK.of(pool, probabilities, request.k()), lease.modelName(), lease.version(),
           Ranking.Source.MODEL, null);
-      rankings.put(key, ranking);
+      if (cacheRankings) {
+        rankings.put(key, ranking);
+      }
       return ranking;
     } catch (TimeoutException e) {
       return fallback(request, pool, "deadline of " + (request.deadline() != null ? request.deadline() : defaultDeadline)
@@ -166,14 +171,23 @@ public final class Recommender implements AutoCloseable {
     return pool;
   }
 
-  /** The encodings of {@code articles}, each from the article cache. */
-  private List<PartialEncoding> encode(FeatureEncoder encoder, String model, List<Article> articles) {
+  /**
+   * The encodings of {@code articles} (each from the article cache), prepared for combining in chunks of at most
+   * {@code chunkSize}, to be scored in parallel.
+   */
+  private List<PreparedArticles> prepare(FeatureEncoder encoder, String model, List<Article> articles) {
     List<PartialEncoding> encoded = new ArrayList<>(articles.size());
     for (Article article : articles) {
       encoded.add(articleEncodings.get(new ArticleKey(model, article.id(), article.version()),
           k -> encoder.encodePart(article.features())));
     }
-    return List.copyOf(encoded);
+    int n = encoded.size();
+    int chunks = Math.max(1, (n + chunkSize - 1) / chunkSize);
+    List<PreparedArticles> prepared = new ArrayList<>(chunks);
+    for (int c = 0; c < chunks; c++) {
+      prepared.add(encoder.prepare(encoded.subList(c * n / chunks, (c + 1) * n / chunks)));
+    }
+    return List.copyOf(prepared);
   }
 
   private Map<String, Object> userPart(RankRequest request) {
@@ -196,14 +210,11 @@ public final class Recommender implements AutoCloseable {
     }
   }
 
-  /** Scores all rows, in parallel chunks when there are many; the lease is closed when every chunk is done. */
-  private CompletableFuture<float[]> score(ModelLease lease, PartialEncoding user, List<PartialEncoding> articles) {
-    int n = articles.size();
-    int chunks = Math.max(1, (n + chunkSize - 1) / chunkSize);
-    List<CompletableFuture<float[]>> parts = new ArrayList<>(chunks);
-    for (int c = 0; c < chunks; c++) {
-      List<PartialEncoding> slice = articles.subList(c * n / chunks, (c + 1) * n / chunks);
-      parts.add(CompletableFuture.supplyAsync(() -> lease.score(lease.encoder().combine(user, slice)), scoringPool));
+  /** Scores all {@code n} rows, a chunk per task; the lease is closed when every chunk is done. */
+  private CompletableFuture<float[]> score(ModelLease lease, PartialEncoding user, List<PreparedArticles> chunks, int n) {
+    List<CompletableFuture<float[]>> parts = new ArrayList<>(chunks.size());
+    for (PreparedArticles chunk : chunks) {
+      parts.add(CompletableFuture.supplyAsync(() -> lease.score(lease.encoder().combine(user, chunk)), scoringPool));
     }
     CompletableFuture<float[]> all = CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(v -> {
       float[] scores = new float[n];

@@ -13,6 +13,7 @@ import io.vitrine.spec.column.WeightedColumn;
 import io.vitrine.spec.hash.BucketDivisor;
 import io.vitrine.spec.hash.FarmHash;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,6 +45,8 @@ public final class FeatureEncoder {
   private final Map<String, Map<String, Integer>> vocabularies = new HashMap<>();
   private final FeatureEncodingException[] missingErrors;
   private final PartialEncoding missing;
+  /** A part that holds nothing: the shared part of whole rows. */
+  private final PartialEncoding none = new PartialEncoding(this, null, null, null, null, new BitSet());
 
   /** Compiles the encoder of {@code spec}; prefer {@link FeatureSpec#encoder()}. */
   public FeatureEncoder(FeatureSpec spec) {
@@ -112,18 +115,63 @@ public final class FeatureEncoder {
    * of the user's values with one article value is sent once per distinct article value, with a row index.
    */
   public EncodedBatch combine(PartialEncoding user, List<PartialEncoding> articles) {
+    return combine(user, prepare(articles));
+  }
+
+  /** Like {@link #combine(PartialEncoding, List)}, with articles prepared once for many users. */
+  public EncodedBatch combine(PartialEncoding user, PreparedArticles articles) {
     checkOwner(user);
-    for (int row = 0; row < articles.size(); row++) {
-      PartialEncoding article = articles.get(row);
-      checkOwner(article);
-      if (user.present.intersects(article.present)) {
+    if (articles.encoder != this) {
+      throw new IllegalArgumentException("these articles were prepared by another encoder (spec "
+          + articles.encoder.spec.fingerprint() + "); prepare them with the encoder that combines them");
+    }
+    if (user.present.intersects(articles.inAny)) {
+      for (int row = 0; row < articles.size(); row++) {
         BitSet both = (BitSet) user.present.clone();
-        both.and(article.present);
-        throw new IllegalArgumentException("row " + row + ": column '" + bitName(both.nextSetBit(0))
-            + "' is in both the user part and the article part; give each key to one part only");
+        both.and(articles.parts.get(row).present);
+        if (!both.isEmpty()) {
+          throw new IllegalArgumentException("row " + row + ": column '" + bitName(both.nextSetBit(0))
+              + "' is in both the user part and the article part; give each key to one part only");
+        }
       }
     }
     return assemble(user, articles, null, null);
+  }
+
+  /**
+   * Assembles article parts into columns once, so that combining them with each user only adds the user's
+   * inputs and the user × article crosses. Cache the result with the candidate set it was made from.
+   */
+  public PreparedArticles prepare(List<PartialEncoding> articles) {
+    List<PartialEncoding> parts = List.copyOf(articles);
+    BitSet inEvery = new BitSet();
+    inEvery.set(0, bits());
+    BitSet inAny = new BitSet();
+    for (PartialEncoding part : parts) {
+      checkOwner(part);
+      inEvery.and(part.present);
+      inAny.or(part.present);
+    }
+    SparseValues[] sparse = new SparseValues[sparseInputs.length];
+    for (int s = 0; s < sparseInputs.length; s++) {
+      if (inEvery.get(s)) {
+        sparse[s] = sparseColumn(s, none, parts, null);
+      }
+    }
+    DenseValues[] dense = new DenseValues[denseInputs.length];
+    for (int d = 0; d < denseInputs.length; d++) {
+      if (inEvery.get(sparseInputs.length + d)) {
+        dense[d] = denseColumn(d, none, parts);
+      }
+    }
+    PreparedArticles.DistinctValues[] distinct = new PreparedArticles.DistinctValues[components.length];
+    for (int[] cross : crossComponents) {
+      if (cross != null && cross.length == 2 && distinct[cross[1]] == null
+          && inEvery.get(sparseInputs.length + denseInputs.length + cross[1])) {
+        distinct[cross[1]] = distinctValues(cross[1], parts);
+      }
+    }
+    return new PreparedArticles(this, parts, inEvery, inAny, sparse, dense, distinct);
   }
 
   /** Encodes whole rows, for scoring. */
@@ -154,19 +202,16 @@ public final class FeatureEncoder {
         throw e.atRow(row);
       }
     }
-    return assemble(new PartialEncoding(this, null, null, null, null, new BitSet()), parts, labels, weights);
+    return assemble(none, prepare(parts), labels, weights);
   }
 
   /**
-   * Row {@code r} joins {@code shared} with {@code rows.get(r)}; what neither holds takes the missing-value
+   * Row {@code r} joins {@code shared} with article {@code r}; what neither holds takes the missing-value
    * encoding. An input that {@code shared} holds is written once, as a single row that applies to every row.
-   * Two passes: row splits first, then ids into arrays of the exact size.
    */
-  private EncodedBatch assemble(PartialEncoding shared, List<PartialEncoding> rows, float[] labels, float[] exampleWeights) {
+  private EncodedBatch assemble(PartialEncoding shared, PreparedArticles rows, float[] labels, float[] exampleWeights) {
     int n = rows.size();
-    int componentBase = sparseInputs.length + denseInputs.length;
     List<SparseValues> sparse = new ArrayList<>(sparseInputs.length);
-    long[][] hashes = new long[components.length][];
     for (int s = 0; s < sparseInputs.length; s++) {
       EncodedInput input = sparseInputs[s];
       int[] parts = crossComponents[s];
@@ -174,69 +219,83 @@ public final class FeatureEncoder {
         long[] ids = shared.sparseIds[s];
         sparse.add(new SparseValues(input, ids, new long[] {0, ids.length}, shared.sparseWeights[s],
             input.indexed() ? new long[n] : null));
-        continue;
+      } else if (rows.sparse[s] != null) {
+        sparse.add(rows.sparse[s]);
+      } else {
+        long[] prefixes = parts != null ? sharedPrefixes(shared, parts) : null;
+        PreparedArticles.DistinctValues distinct = prefixes != null && parts.length == 2 ? rows.distinct[parts[1]] : null;
+        sparse.add(distinct != null ? distinctCross(s, prefixes, distinct) : sparseColumn(s, shared, rows.parts, prefixes));
       }
-      long[] prefixes = parts != null ? sharedPrefixes(shared, parts) : null;
-      SparseValues distinct = prefixes != null && parts.length == 2 ? distinctCrossRows(s, prefixes, shared, rows) : null;
-      if (distinct != null) {
-        sparse.add(distinct);
-        continue;
-      }
-      long[] splits = new long[n + 1];
-      for (int row = 0; row < n; row++) {
-        PartialEncoding part = rows.get(row);
-        long count;
-        if (part.present.get(s) || parts == null) {
-          count = source(s, shared, part, row).sparseIds[s].length;
-        } else {
-          count = 1;
-          for (int c : parts) {
-            count *= source(componentBase + c, shared, part, row).componentHashes[c].length;
-          }
-        }
-        splits[row + 1] = splits[row] + count;
-      }
-      long[] ids = new long[Math.toIntExact(splits[n])];
-      float[] weights = input.weighted() ? new float[ids.length] : null;
-      for (int row = 0; row < n; row++) {
-        PartialEncoding part = rows.get(row);
-        int offset = (int) splits[row];
-        if (part.present.get(s) || parts == null) {
-          PartialEncoding src = source(s, shared, part, row);
-          long[] rowIds = src.sparseIds[s];
-          System.arraycopy(rowIds, 0, ids, offset, rowIds.length);
-          if (weights != null) {
-            System.arraycopy(src.sparseWeights[s], 0, weights, offset, rowIds.length);
-          }
-        } else {
-          for (int k = 0; k < parts.length; k++) {
-            hashes[k] = source(componentBase + parts[k], shared, part, row).componentHashes[parts[k]];
-          }
-          if (prefixes == null) {
-            crossInto(hashes, parts.length, 0, FarmHash.crossSeed(), divisors[s], ids, offset);
-          } else {
-            for (long prefix : prefixes) {
-              offset = crossInto(hashes, parts.length, 1, prefix, divisors[s], ids, offset);
-            }
-          }
-        }
-      }
-      sparse.add(new SparseValues(input, ids, splits, weights, input.indexed() ? identity(n) : null));
     }
     List<DenseValues> dense = new ArrayList<>(denseInputs.length);
     for (int d = 0; d < denseInputs.length; d++) {
-      int bit = sparseInputs.length + d;
-      if (shared.present.get(bit)) {
+      if (shared.present.get(sparseInputs.length + d)) {
         dense.add(new DenseValues(denseInputs[d], new float[] {shared.dense[d]}));
-        continue;
+      } else {
+        dense.add(rows.dense[d] != null ? rows.dense[d] : denseColumn(d, shared, rows.parts));
       }
-      float[] values = new float[n];
-      for (int row = 0; row < n; row++) {
-        values[row] = source(bit, shared, rows.get(row), row).dense[d];
-      }
-      dense.add(new DenseValues(denseInputs[d], values));
     }
     return new EncodedBatch(n, List.copyOf(sparse), List.copyOf(dense), labels, exampleWeights);
+  }
+
+  /**
+   * Sparse input {@code s} with a row per article. Two passes: row splits first, then ids into arrays of the
+   * exact size. {@code prefixes} are the hashes of a cross's first component when {@code shared} holds it.
+   */
+  private SparseValues sparseColumn(int s, PartialEncoding shared, List<PartialEncoding> rows, long[] prefixes) {
+    int n = rows.size();
+    int componentBase = sparseInputs.length + denseInputs.length;
+    int[] parts = crossComponents[s];
+    long[] splits = new long[n + 1];
+    for (int row = 0; row < n; row++) {
+      PartialEncoding part = rows.get(row);
+      long count;
+      if (part.present.get(s) || parts == null) {
+        count = source(s, shared, part, row).sparseIds[s].length;
+      } else {
+        count = 1;
+        for (int c : parts) {
+          count *= source(componentBase + c, shared, part, row).componentHashes[c].length;
+        }
+      }
+      splits[row + 1] = splits[row] + count;
+    }
+    long[] ids = new long[Math.toIntExact(splits[n])];
+    float[] weights = sparseInputs[s].weighted() ? new float[ids.length] : null;
+    long[][] hashes = parts != null ? new long[parts.length][] : null;
+    for (int row = 0; row < n; row++) {
+      PartialEncoding part = rows.get(row);
+      int offset = (int) splits[row];
+      if (part.present.get(s) || parts == null) {
+        PartialEncoding src = source(s, shared, part, row);
+        long[] rowIds = src.sparseIds[s];
+        System.arraycopy(rowIds, 0, ids, offset, rowIds.length);
+        if (weights != null) {
+          System.arraycopy(src.sparseWeights[s], 0, weights, offset, rowIds.length);
+        }
+      } else {
+        for (int k = 0; k < parts.length; k++) {
+          hashes[k] = source(componentBase + parts[k], shared, part, row).componentHashes[parts[k]];
+        }
+        if (prefixes == null) {
+          crossInto(hashes, parts.length, 0, FarmHash.crossSeed(), divisors[s], ids, offset);
+        } else {
+          for (long prefix : prefixes) {
+            offset = crossInto(hashes, parts.length, 1, prefix, divisors[s], ids, offset);
+          }
+        }
+      }
+    }
+    return new SparseValues(sparseInputs[s], ids, splits, weights, sparseInputs[s].indexed() ? identity(n) : null);
+  }
+
+  private DenseValues denseColumn(int d, PartialEncoding shared, List<PartialEncoding> rows) {
+    int bit = sparseInputs.length + d;
+    float[] values = new float[rows.size()];
+    for (int row = 0; row < values.length; row++) {
+      values[row] = source(bit, shared, rows.get(row), row).dense[d];
+    }
+    return new DenseValues(denseInputs[d], values);
   }
 
   private PartialEncoding encode(Map<String, ?> values, boolean all) {
@@ -359,22 +418,14 @@ public final class FeatureEncoder {
     return prefixes;
   }
 
-  /**
-   * A cross of the shared part's values (prefix hashes) with one value of each row, as one input row per distinct
-   * value and a row index: 1,000 articles in 12 sections need 12 rows of crossed ids, not 1,000. Null when a row
-   * does not have exactly one value for the cross's second component.
-   */
-  private SparseValues distinctCrossRows(int s, long[] prefixes, PartialEncoding shared, List<PartialEncoding> rows) {
-    int component = crossComponents[s][1];
-    int bit = sparseInputs.length + denseInputs.length + component;
-    int n = rows.size();
-    long[] rowIndex = new long[n];
-    long[] values = new long[n];
+  /** The values of component {@code c}, which every row holds, indexed; null unless each row has exactly one. */
+  private static PreparedArticles.DistinctValues distinctValues(int c, List<PartialEncoding> rows) {
+    long[] rowIndex = new long[rows.size()];
+    long[] values = new long[rows.size()];
     Map<Long, Integer> distinct = new HashMap<>();
-    for (int row = 0; row < n; row++) {
-      PartialEncoding part = rows.get(row);
-      long[] hashes = source(bit, shared, part, row).componentHashes[component];
-      if (part.present.get(s) || hashes.length != 1) {
+    for (int row = 0; row < rows.size(); row++) {
+      long[] hashes = rows.get(row).componentHashes[c];
+      if (hashes.length != 1) {
         return null;
       }
       int next = distinct.size();
@@ -385,14 +436,23 @@ public final class FeatureEncoder {
       }
       rowIndex[row] = index;
     }
+    return new PreparedArticles.DistinctValues(rowIndex, Arrays.copyOf(values, distinct.size()));
+  }
+
+  /**
+   * The shared part's values (prefix hashes) crossed with one value per article, as one input row per distinct
+   * value and a row index: 1,000 articles in 12 sections need 12 rows of crossed ids, not 1,000.
+   */
+  private SparseValues distinctCross(int s, long[] prefixes, PreparedArticles.DistinctValues distinct) {
     int width = prefixes.length;
-    long[] ids = new long[distinct.size() * width];
-    long[] splits = new long[distinct.size() + 1];
-    for (int d = 0; d < distinct.size(); d++) {
-      System.arraycopy(crossAll(prefixes, values[d], divisors[s]), 0, ids, d * width, width);
+    int rows = distinct.values().length;
+    long[] ids = new long[rows * width];
+    long[] splits = new long[rows + 1];
+    for (int d = 0; d < rows; d++) {
+      System.arraycopy(crossAll(prefixes, distinct.values()[d], divisors[s]), 0, ids, d * width, width);
       splits[d + 1] = (long) (d + 1) * width;
     }
-    return new SparseValues(sparseInputs[s], ids, splits, null, rowIndex);
+    return new SparseValues(sparseInputs[s], ids, splits, null, distinct.rowIndex());
   }
 
   private static long[] identity(int n) {

@@ -239,6 +239,33 @@ class FeatureEncoderTest {
     PartialEncoding foreign = TestSpecs.everyKind().encoder().encodePart(Map.of());
     assertThatThrownBy(() -> encoder.combine(foreign, List.of()))
         .hasMessageContaining("made by another encoder");
+    PreparedArticles foreignArticles = TestSpecs.everyKind().encoder().prepare(List.of());
+    assertThatThrownBy(() -> encoder.combine(encoder.encodePart(Map.of()), foreignArticles))
+        .hasMessageContaining("prepared by another encoder");
+  }
+
+  @Test
+  void articlesPreparedOnceCombineWithEachUserLikeFreshOnes() {
+    List<String> articleKeys = List.of("section", "article", "tags", "tag_weights", "clicks");
+    List<PartialEncoding> articles = new ArrayList<>();
+    for (String section : List.of("news", "sport", "news")) {
+      Map<String, Object> article = new HashMap<>(row());
+      article.put("section", section);
+      article.keySet().retainAll(articleKeys);
+      articles.add(encoder.encodePart(article));
+    }
+    PreparedArticles prepared = encoder.prepare(articles);
+    for (List<String> recent : List.of(List.of("article-1"), List.of("article-2", "article-5", "article-2"))) {
+      Map<String, Object> user = new HashMap<>(row());
+      articleKeys.forEach(user::remove);
+      user.put("recent", recent);
+      PartialEncoding part = encoder.encodePart(user);
+      EncodedBatches.assertSame(encoder.combine(part, prepared), encoder.combine(part, List.copyOf(articles)));
+    }
+    // the article columns are assembled once and shared by every batch made from the prepared articles
+    PartialEncoding someone = encoder.encodePart(Map.of("device", "tablet"));
+    assertThat(encoder.combine(someone, prepared).sparse("article").ids())
+        .isSameAs(encoder.combine(someone, prepared).sparse("article").ids());
   }
 
   @Test

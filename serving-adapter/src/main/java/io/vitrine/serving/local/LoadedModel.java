@@ -5,13 +5,10 @@ import io.vitrine.sdk.scoring.ScoringException;
 import io.vitrine.spec.FeatureSpec;
 import io.vitrine.spec.encode.EncodedBatch;
 import io.vitrine.spec.encode.FeatureEncoder;
-import io.vitrine.trainer.export.ModelExporter;
+import io.vitrine.trainer.export.ServingCall;
 import io.vitrine.trainer.graph.BatchTensors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
-import org.tensorflow.SessionFunction;
-import org.tensorflow.types.TFloat32;
 
 /**
  * One loaded SavedModel version, reference-counted: the scorer holds one reference while the version is
@@ -23,7 +20,7 @@ final class LoadedModel {
   private final FeatureSpec spec;
   private final FeatureEncoder encoder;
   private final SavedModelBundle bundle;
-  private final SessionFunction serving;
+  private final ServingCall serving;
   private final AtomicInteger references = new AtomicInteger(1);
   private volatile boolean closed;
 
@@ -33,7 +30,7 @@ final class LoadedModel {
     this.spec = spec;
     this.encoder = spec.encoder();
     this.bundle = bundle;
-    this.serving = bundle.function("serving_default");
+    this.serving = new ServingCall(bundle);
   }
 
   long version() {
@@ -44,7 +41,7 @@ final class LoadedModel {
     return spec;
   }
 
-  SessionFunction serving() {
+  ServingCall serving() {
     return serving;
   }
 
@@ -68,10 +65,8 @@ final class LoadedModel {
   }
 
   float[] score(EncodedBatch batch) {
-    try (BatchTensors tensors = new BatchTensors(batch);
-         Result result = serving.call(tensors.features())) {
-      return ModelExporter.flat((TFloat32) result.get("probabilities")
-          .orElseThrow(() -> new ScoringException("model " + name + " v" + version + " returned no probabilities")));
+    try (BatchTensors tensors = new BatchTensors(batch)) {
+      return serving.probabilities(tensors.features());
     }
   }
 

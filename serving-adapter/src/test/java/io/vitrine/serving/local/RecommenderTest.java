@@ -119,6 +119,19 @@ class RecommenderTest {
   }
 
   @Test
+  void aRankingTtlOfZeroScoresEveryRequest() {
+    TestModels.publish(TestModels.first(), base.toString(), 1);
+    try (LocalScorer scorer = scorer(); Recommender recommender = recommender(scorer).rankingTtl(Duration.ZERO).build()) {
+      RankRequest request = RankRequest.of("sporty", 10);
+      Ranking first = recommender.recommend(request);
+      Ranking second = recommender.recommend(request);
+      assertThat(List.of(first.source(), second.source())).containsOnly(Ranking.Source.MODEL);
+      assertThat(second.articles()).isEqualTo(first.articles());
+      assertThat(recommender.cacheStats().get("rankings").requestCount()).isZero();
+    }
+  }
+
+  @Test
   void aPassedDeadlineAnswersWithTheFlaggedFallback() {
     TestModels.publish(TestModels.first(), base.toString(), 1);
     try (LocalScorer scorer = scorer();

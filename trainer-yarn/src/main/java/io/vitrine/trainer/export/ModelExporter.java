@@ -15,7 +15,6 @@ import org.apache.hadoop.fs.FileUtil;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
-import org.tensorflow.SessionFunction;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -64,20 +63,17 @@ public final class ModelExporter {
     }
     try (BatchTensors tensors = new BatchTensors(check);
          SavedModelBundle bundle = SavedModelBundle.load(savedModel.toString(), "serve")) {
-      SessionFunction serving = bundle.function("serving_default");
       float[] expected;
       Session.Runner runner = session.runner();
       tensors.features().forEach(runner::feed);
       try (Result trained = runner.fetch(model.probabilities()).run()) {
         expected = flat((TFloat32) trained.get(0));
       }
-      try (Result loaded = serving.call(tensors.features())) {
-        float[] actual = flat((TFloat32) loaded.get("probabilities").orElseThrow());
-        for (int i = 0; i < expected.length; i++) {
-          if (Math.abs(expected[i] - actual[i]) > 1e-6f) {
-            throw new TrainingException("the exported model predicts " + actual[i] + " for check row " + i
-                + " but the trained session predicts " + expected[i] + "; not publishing it");
-          }
+      float[] actual = new ServingCall(bundle).probabilities(tensors.features());
+      for (int i = 0; i < expected.length; i++) {
+        if (Math.abs(expected[i] - actual[i]) > 1e-6f) {
+          throw new TrainingException("the exported model predicts " + actual[i] + " for check row " + i
+              + " but the trained session predicts " + expected[i] + "; not publishing it");
         }
       }
     }
