@@ -160,7 +160,7 @@ public class RankingBenchmark {
   public float[] encodeAndScoreInline() {
     try (ModelLease lease = scorer.acquire()) {
       FeatureEncoder encoder = lease.encoder();
-      return lease.score(encoder.combine(encoder.encodePart(userPart), preparedArticles));
+      return lease.score(encoder.combine(encoder.encodePart(userPart), preparedArticles), Duration.ofSeconds(1));
     }
   }
 

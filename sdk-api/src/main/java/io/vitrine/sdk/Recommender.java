@@ -89,7 +89,8 @@ public final class Recommender implements AutoCloseable {
    * @throws IllegalArgumentException when explicit candidate ids are not current candidates
    */
   public Ranking recommend(RankRequest request) {
-    long deadline = System.nanoTime() + (request.deadline() != null ? request.deadline() : defaultDeadline).toNanos();
+    Duration budget = request.deadline() != null ? request.deadline() : defaultDeadline;
+    long deadline = System.nanoTime() + budget.toNanos();
     Candidates current = candidates.current();
     List<Article> pool = pool(request, current);
     ModelLease lease;
@@ -113,9 +114,8 @@ public final class Recommender implements AutoCloseable {
       List<PreparedArticles> chunks = request.candidateIds() == null
           ? candidateEncodings.get(new CandidatesKey(model, current.version()), k -> prepare(encoder, model, pool))
           : prepare(encoder, model, pool);
-      CompletableFuture<float[]> scores = score(lease, user, chunks, pool.size());
       handedOver = true;
-      float[] probabilities = scores.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      float[] probabilities = score(lease, user, chunks, pool.size(), deadline);
       Ranking ranking = new Ranking(TopK.of(pool, probabilities, request.k()), lease.modelName(), lease.version(),
           Ranking.Source.MODEL, null);
       if (cacheRankings) {
@@ -123,12 +123,11 @@ public final class Recommender implements AutoCloseable {
       }
       return ranking;
     } catch (TimeoutException e) {
-      return fallback(request, pool, "deadline of " + (request.deadline() != null ? request.deadline() : defaultDeadline)
-          .toMillis() + " ms passed", e);
+      return fallback(request, pool, "deadline of " + budget.toMillis() + " ms passed", e);
     } catch (ExecutionException e) {
-      return fallback(request, pool, "scoring failed: " + e.getCause().getMessage(), e.getCause());
+      return failed(request, pool, e.getCause(), budget, deadline);
     } catch (FeatureEncodingException | ScoringException e) {
-      return fallback(request, pool, e.getMessage(), e);
+      return failed(request, pool, e, budget, deadline);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return fallback(request, pool, "interrupted", e);
@@ -210,24 +209,39 @@ public final class Recommender implements AutoCloseable {
     }
   }
 
-  /** Scores all {@code n} rows, a chunk per task; the lease is closed when every chunk is done. */
-  private CompletableFuture<float[]> score(ModelLease lease, PartialEncoding user, List<PreparedArticles> chunks, int n) {
-    List<CompletableFuture<float[]>> parts = new ArrayList<>(chunks.size());
-    for (PreparedArticles chunk : chunks) {
-      parts.add(CompletableFuture.supplyAsync(() -> lease.score(lease.encoder().combine(user, chunk)), scoringPool));
-    }
-    CompletableFuture<float[]> all = CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(v -> {
+  /**
+   * Scores all {@code n} rows, a chunk at a time: every chunk but the last goes to the scoring pool, the last is
+   * scored on the calling thread, each with the time left before {@code deadline} (the scorer enforces it). The
+   * lease is closed when every chunk is done.
+   */
+  private float[] score(ModelLease lease, PartialEncoding user, List<PreparedArticles> chunks, int n, long deadline)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    List<CompletableFuture<float[]>> others = new ArrayList<>(chunks.size() - 1);
+    try {
+      for (PreparedArticles chunk : chunks.subList(0, chunks.size() - 1)) {
+        others.add(CompletableFuture.supplyAsync(() -> scoreChunk(lease, user, chunk, deadline), scoringPool));
+      }
       float[] scores = new float[n];
+      float[] last = scoreChunk(lease, user, chunks.get(chunks.size() - 1), deadline);
+      System.arraycopy(last, 0, scores, n - last.length, last.length);
       int offset = 0;
-      for (CompletableFuture<float[]> part : parts) {
-        float[] chunk = part.join();
+      for (CompletableFuture<float[]> part : others) {
+        float[] chunk = part.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         System.arraycopy(chunk, 0, scores, offset, chunk.length);
         offset += chunk.length;
       }
       return scores;
-    });
-    all.whenComplete((scores, error) -> lease.close());
-    return all;
+    } finally {
+      CompletableFuture.allOf(others.toArray(CompletableFuture[]::new)).whenComplete((v, error) -> lease.close());
+    }
+  }
+
+  private static float[] scoreChunk(ModelLease lease, PartialEncoding user, PreparedArticles chunk, long deadline) {
+    long left = deadline - System.nanoTime();
+    if (left <= 0) {
+      throw new ScoringException("no time left to score");
+    }
+    return lease.score(lease.encoder().combine(user, chunk), Duration.ofNanos(left));
   }
 
   private void onModel(String model) {
@@ -238,6 +252,15 @@ public final class Recommender implements AutoCloseable {
       candidateEncodings.invalidateAll();
       rankings.invalidateAll();
     }
+  }
+
+  /** A failed scoring call answers with the fallback; past the deadline, the deadline is the reason. */
+  private Ranking failed(RankRequest request, List<Article> pool, Throwable cause, Duration budget, long deadline) {
+    if (System.nanoTime() - deadline >= 0) {
+      return fallback(request, pool, "deadline of " + budget.toMillis() + " ms passed", cause);
+    }
+    String reason = cause instanceof FeatureEncodingException ? cause.getMessage() : "scoring failed: " + cause.getMessage();
+    return fallback(request, pool, reason, cause);
   }
 
   private Ranking fallback(RankRequest request, List<Article> pool, String reason, Throwable cause) {

@@ -4,6 +4,7 @@ import io.vitrine.sdk.scoring.ModelLease;
 import io.vitrine.trainer.eval.Metrics;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -26,7 +27,7 @@ public final class OfflineEvaluation {
 
   /** The model, through the serving path: the model's own encoder and scorer. */
   public static Result model(ModelLease lease, List<PortalWorld.Slate> slates) {
-    return evaluate("wide & deep v" + lease.version(), slates, rows -> lease.score(lease.encoder().encode(rows)));
+    return evaluate("wide & deep v" + lease.version(), slates, rows -> lease.score(lease.encoder().encode(rows), Duration.ofMinutes(1)));
   }
 
   /** Articles ordered by their clicks in the last 24 hours. */

@@ -7,8 +7,10 @@ import io.vitrine.spec.encode.EncodedBatch;
 import io.vitrine.spec.encode.FeatureEncoder;
 import io.vitrine.trainer.export.ServingCall;
 import io.vitrine.trainer.graph.BatchTensors;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.tensorflow.SavedModelBundle;
+import org.tensorflow.exceptions.TensorFlowException;
 
 /**
  * One loaded SavedModel version, reference-counted: the scorer holds one reference while the version is
@@ -64,9 +66,17 @@ final class LoadedModel {
     release();
   }
 
-  float[] score(EncodedBatch batch) {
+  /** Scores {@code batch}; TensorFlow cancels the run after {@code timeout} (rounded up to whole milliseconds). */
+  float[] score(EncodedBatch batch, Duration timeout) {
+    long millis = Math.max(1, (timeout.toNanos() + 999_999) / 1_000_000);
+    long start = System.nanoTime();
     try (BatchTensors tensors = new BatchTensors(batch)) {
-      return serving.probabilities(tensors.features());
+      return serving.probabilities(tensors.features(), millis);
+    } catch (TensorFlowException e) {
+      long took = (System.nanoTime() - start) / 1_000_000;
+      throw new ScoringException(took >= millis
+          ? "model " + name + " v" + version + " did not answer within " + millis + " ms"
+          : "model " + name + " v" + version + " failed: " + e.getMessage(), e);
     }
   }
 
@@ -96,11 +106,11 @@ final class LoadedModel {
     }
 
     @Override
-    public float[] score(EncodedBatch batch) {
+    public float[] score(EncodedBatch batch, Duration timeout) {
       if (open.get() == 0) {
         throw new ScoringException("lease of " + name + " v" + version + " is closed");
       }
-      return LoadedModel.this.score(batch);
+      return LoadedModel.this.score(batch, timeout);
     }
 
     @Override

@@ -47,6 +47,8 @@ import org.tensorflow.Signature;
  */
 public final class LocalScorer implements Scorer {
   private static final Logger LOG = LoggerFactory.getLogger(LocalScorer.class);
+  /** Warm-up runs a freshly loaded graph for the first time, which can take far longer than a request. */
+  private static final Duration WARMUP_TIMEOUT = Duration.ofMinutes(1);
 
   private final String modelName;
   private final ModelVersions versions;
@@ -269,7 +271,7 @@ public final class LocalScorer implements Scorer {
     PartialEncoding empty = encoder.encodePart(Map.of());
     for (int size : warmupBatches) {
       EncodedBatch batch = encoder.combine(part, Collections.nCopies(size, empty));
-      float[] scores = model.score(batch);
+      float[] scores = model.score(batch, WARMUP_TIMEOUT);
       for (float score : scores) {
         if (!(score >= 0 && score <= 1)) {
           throw new ModelLoadException("warm-up scored " + score + ", not a probability");

@@ -27,6 +27,7 @@ import org.tensorflow.SavedModelBundle;
 import org.tensorflow.types.TFloat32;
 
 class LocalScorerTest {
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
   @TempDir Path base;
 
   private LocalScorer.Builder scorer() {
@@ -46,7 +47,7 @@ class LocalScorerTest {
       assertThat(lease.version()).isEqualTo(1);
       assertThat(lease.encoder().spec()).isEqualTo(TestModels.SPEC);
       EncodedBatch batch = batch(lease.encoder(), 50);
-      float[] scores = lease.score(batch);
+      float[] scores = lease.score(batch, TIMEOUT);
       try (SavedModelBundle bundle = SavedModelBundle.load(TestModels.first().toString(), "serve");
            BatchTensors tensors = new BatchTensors(batch);
            Result result = bundle.function("serving_default").call(tensors.features())) {
@@ -76,7 +77,7 @@ class LocalScorerTest {
       assertThat(scorer.currentVersion()).isEqualTo(1);
       assertThat(scorer.rejectedVersions()).containsKey(2L);
       try (ModelLease lease = scorer.acquire()) {
-        assertThat(lease.score(batch(lease.encoder(), 3))).hasSize(3);
+        assertThat(lease.score(batch(lease.encoder(), 3), TIMEOUT)).hasSize(3);
       }
       TestModels.publish(TestModels.second(), base.toString(), 3);
       scorer.poll();
@@ -143,7 +144,7 @@ class LocalScorerTest {
           long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
           while (!stop.get() && System.nanoTime() < until && requests < 200_000) {
             try (ModelLease lease = scorer.acquire()) {
-              float[] scores = lease.score(batch(lease.encoder(), 20));
+              float[] scores = lease.score(batch(lease.encoder(), 20), TIMEOUT);
               if (scores.length != 20) {
                 throw new AssertionError("wrong score count");
               }
@@ -173,9 +174,27 @@ class LocalScorerTest {
       assertThat(total).isPositive();
       assertThat(scorer.currentVersion()).isEqualTo(3);
       assertThat(v1.isClosed()).as("v1 stays open while a lease holds it").isFalse();
-      assertThat(held.score(batch(held.encoder(), 2))).hasSize(2);
+      assertThat(held.score(batch(held.encoder(), 2), TIMEOUT)).hasSize(2);
       held.close();
       assertThat(v1.isClosed()).isTrue();
+    }
+  }
+
+  @Test
+  void aRunPastItsTimeoutIsCancelledByTensorFlowAndTheModelKeepsServing() {
+    TestModels.publish(TestModels.first(), base.toString(), 1);
+    try (LocalScorer scorer = scorer().build(); ModelLease lease = scorer.acquire()) {
+      EncodedBatch one = batch(lease.encoder(), 1);
+      // 300 articles repeated to 300,000 rows: far more than TensorFlow can score in the 1 ms it is given
+      var user = lease.encoder().encodePart(Map.of("user_recent_sections", List.of("sport"), "device", "mobile"));
+      List<io.vitrine.spec.encode.PartialEncoding> articles = TestModels.articles(300).articles().stream()
+          .map(a -> lease.encoder().encodePart(a.features())).toList();
+      EncodedBatch huge = lease.encoder().combine(user, java.util.Collections.nCopies(1_000, articles).stream()
+          .flatMap(List::stream).toList());
+      assertThatThrownBy(() -> lease.score(huge, Duration.ofMillis(1)))
+          .isInstanceOf(ScoringException.class)
+          .hasMessageContaining("news v1 did not answer within 1 ms");
+      assertThat(lease.score(one, TIMEOUT)).hasSize(1);
     }
   }
 
@@ -210,7 +229,7 @@ class LocalScorerTest {
 
   private static void score(LocalScorer scorer, EncodedBatch batch) {
     try (ModelLease lease = scorer.acquire()) {
-      lease.score(batch);
+      lease.score(batch, TIMEOUT);
     }
   }
 

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The Recommender over a real LocalScorer and real TensorFlow models. */
 class RecommenderTest {
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
   static final Candidates CANDIDATES = TestModels.articles(300);
   @TempDir Path base;
 
@@ -76,7 +77,7 @@ class RecommenderTest {
         user.putAll(context);
         for (ScoredArticle scored : ranking.articles().subList(0, 20)) {
           Article article = CANDIDATES.byId().get(scored.articleId());
-          float[] alone = lease.score(encoder.combine(encoder.encodePart(user), List.of(encoder.encodePart(article.features()))));
+          float[] alone = lease.score(encoder.combine(encoder.encodePart(user), List.of(encoder.encodePart(article.features()))), TIMEOUT);
           // TensorFlow's kernels round differently at different batch shapes (seen: 6e-8), so not bit-exact
           assertThat(scored.score()).isCloseTo(alone[0], within(1e-6));
         }
