@@ -11,9 +11,11 @@ import java.util.List;
  * @param dense the dense inputs
  * @param labels the 0/1 labels of training rows, else null
  * @param exampleWeights the example weights of training rows when the spec declares them, else null
+ * @param prepared the prepared articles this batch was combined from, else null: arrays that
+ *     {@link PreparedArticles#shares} are the same in every batch made from them, so a scorer may convert them once
  */
-public record EncodedBatch(
-    int rows, List<SparseValues> sparse, List<DenseValues> dense, float[] labels, float[] exampleWeights) {
+public record EncodedBatch(int rows, List<SparseValues> sparse, List<DenseValues> dense, float[] labels,
+    float[] exampleWeights, PreparedArticles prepared) {
 
   /** The sparse input named {@code name}. */
   public SparseValues sparse(String name) {

@@ -115,11 +115,16 @@ public final class FeatureEncoder {
    * of the user's values with one article value is sent once per distinct article value, with a row index.
    */
   public EncodedBatch combine(PartialEncoding user, List<PartialEncoding> articles) {
-    return combine(user, prepare(articles));
+    return combine(user, prepare(articles), false);
   }
 
   /** Like {@link #combine(PartialEncoding, List)}, with articles prepared once for many users. */
   public EncodedBatch combine(PartialEncoding user, PreparedArticles articles) {
+    return combine(user, articles, true);
+  }
+
+  /** {@code reused}: the articles are prepared for many batches, and the batch says so. */
+  private EncodedBatch combine(PartialEncoding user, PreparedArticles articles, boolean reused) {
     checkOwner(user);
     if (articles.encoder != this) {
       throw new IllegalArgumentException("these articles were prepared by another encoder (spec "
@@ -135,7 +140,7 @@ public final class FeatureEncoder {
         }
       }
     }
-    return assemble(user, articles, null, null);
+    return assemble(user, articles, null, null, reused ? articles : null);
   }
 
   /**
@@ -202,14 +207,16 @@ public final class FeatureEncoder {
         throw e.atRow(row);
       }
     }
-    return assemble(none, prepare(parts), labels, weights);
+    return assemble(none, prepare(parts), labels, weights, null);
   }
 
   /**
    * Row {@code r} joins {@code shared} with article {@code r}; what neither holds takes the missing-value
    * encoding. An input that {@code shared} holds is written once, as a single row that applies to every row.
+   * {@code prepared} is recorded in the batch, for scorers, when {@code rows} will make other batches too.
    */
-  private EncodedBatch assemble(PartialEncoding shared, PreparedArticles rows, float[] labels, float[] exampleWeights) {
+  private EncodedBatch assemble(PartialEncoding shared, PreparedArticles rows, float[] labels, float[] exampleWeights,
+      PreparedArticles prepared) {
     int n = rows.size();
     List<SparseValues> sparse = new ArrayList<>(sparseInputs.length);
     for (int s = 0; s < sparseInputs.length; s++) {
@@ -235,7 +242,7 @@ public final class FeatureEncoder {
         dense.add(rows.dense[d] != null ? rows.dense[d] : denseColumn(d, shared, rows.parts));
       }
     }
-    return new EncodedBatch(n, List.copyOf(sparse), List.copyOf(dense), labels, exampleWeights);
+    return new EncodedBatch(n, List.copyOf(sparse), List.copyOf(dense), labels, exampleWeights, prepared);
   }
 
   /**

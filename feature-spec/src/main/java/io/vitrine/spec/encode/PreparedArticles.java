@@ -1,7 +1,11 @@
 package io.vitrine.spec.encode;
 
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Article parts assembled once into columns, to be combined with many users by
@@ -20,6 +24,7 @@ public final class PreparedArticles {
   final DenseValues[] dense;
   /** Per cross component with exactly one value in every article, those values indexed; else null. */
   final DistinctValues[] distinct;
+  private final Set<Object> shared = Collections.newSetFromMap(new IdentityHashMap<>());
 
   PreparedArticles(FeatureEncoder encoder, List<PartialEncoding> parts, BitSet inEvery, BitSet inAny,
       SparseValues[] sparse, DenseValues[] dense, DistinctValues[] distinct) {
@@ -30,6 +35,30 @@ public final class PreparedArticles {
     this.sparse = sparse;
     this.dense = dense;
     this.distinct = distinct;
+    for (SparseValues column : sparse) {
+      if (column != null) {
+        shared.addAll(Arrays.asList(column.ids(), column.rowSplits(), column.weights(), column.rowIndex()));
+      }
+    }
+    for (DenseValues column : dense) {
+      if (column != null) {
+        shared.add(column.values());
+      }
+    }
+    for (DistinctValues values : distinct) {
+      if (values != null) {
+        shared.add(values.rowIndex());
+      }
+    }
+    shared.remove(null);
+  }
+
+  /**
+   * Whether {@code array} (of a {@link SparseValues} or {@link DenseValues} in a batch combined from these
+   * articles) belongs to these articles: then every such batch holds this very array, unchanged.
+   */
+  public boolean shares(Object array) {
+    return shared.contains(array);
   }
 
   /** The number of articles. */

@@ -1,10 +1,14 @@
 package io.vitrine.serving.local;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.vitrine.sdk.scoring.ModelLease;
 import io.vitrine.sdk.scoring.ScoringException;
 import io.vitrine.spec.FeatureSpec;
 import io.vitrine.spec.encode.EncodedBatch;
 import io.vitrine.spec.encode.FeatureEncoder;
+import io.vitrine.spec.encode.PreparedArticles;
 import io.vitrine.trainer.export.ServingCall;
 import io.vitrine.trainer.graph.BatchTensors;
 import java.time.Duration;
@@ -24,6 +28,11 @@ final class LoadedModel {
   private final SavedModelBundle bundle;
   private final ServingCall serving;
   private final AtomicInteger references = new AtomicInteger(1);
+  /** Tensors of prepared candidate sets, closed when their set is collected or evicted, or this model closes. */
+  private final Cache<PreparedArticles, SharedTensors> sharedTensors = Caffeine.newBuilder().weakKeys()
+      .maximumSize(16).executor(Runnable::run)
+      .removalListener((PreparedArticles articles, SharedTensors tensors, RemovalCause cause) -> tensors.release())
+      .build();
   private volatile boolean closed;
 
   LoadedModel(String name, long version, FeatureSpec spec, SavedModelBundle bundle) {
@@ -70,19 +79,35 @@ final class LoadedModel {
   float[] score(EncodedBatch batch, Duration timeout) {
     long millis = Math.max(1, (timeout.toNanos() + 999_999) / 1_000_000);
     long start = System.nanoTime();
-    try (BatchTensors tensors = new BatchTensors(batch)) {
+    PreparedArticles articles = batch.prepared();
+    SharedTensors shared = acquireShared(articles);
+    try (BatchTensors tensors = new BatchTensors(batch, array -> shared == null ? null : shared.tensorOf(articles, array))) {
       return serving.probabilities(tensors.features(), millis);
     } catch (TensorFlowException e) {
       long took = (System.nanoTime() - start) / 1_000_000;
       throw new ScoringException(took >= millis
           ? "model " + name + " v" + version + " did not answer within " + millis + " ms"
           : "model " + name + " v" + version + " failed: " + e.getMessage(), e);
+    } finally {
+      if (shared != null) {
+        shared.release();
+      }
     }
+  }
+
+  /** The tensors shared by batches of {@code articles}, with a reference taken; null without articles. */
+  private SharedTensors acquireShared(PreparedArticles articles) {
+    if (articles == null) {
+      return null;
+    }
+    SharedTensors shared = sharedTensors.get(articles, k -> new SharedTensors());
+    return shared.acquire() ? shared : null;
   }
 
   private void release() {
     if (references.decrementAndGet() == 0) {
       closed = true;
+      sharedTensors.invalidateAll();
       bundle.close();
     }
   }

@@ -2,11 +2,13 @@ package io.vitrine.serving.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.vitrine.sdk.scoring.ModelLease;
 import io.vitrine.sdk.scoring.ScoringException;
 import io.vitrine.spec.encode.EncodedBatch;
 import io.vitrine.spec.encode.FeatureEncoder;
+import io.vitrine.spec.encode.PreparedArticles;
 import io.vitrine.trainer.export.ModelExporter;
 import io.vitrine.trainer.graph.BatchTensors;
 import java.nio.file.Files;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hadoop.fs.FileUtil;
 import org.junit.jupiter.api.Test;
@@ -216,6 +219,44 @@ class LocalScorerTest {
       long grownMb = (residentKb() - before) / 1024;
       // an unclosed tensor or result per call leaks ~50 KB at this batch size: ~150 MB over 3,000 calls
       assertThat(grownMb).as("resident memory growth over 3,000 scoring calls, MB").isLessThan(40);
+    }
+  }
+
+  @Test
+  void preparedArticlesShareTheirTensorsSafelyWhileSetsAreReplacedUnderLoad() throws Exception {
+    TestModels.publish(TestModels.first(), base.toString(), 1);
+    try (LocalScorer scorer = scorer().build(); ModelLease lease = scorer.acquire()) {
+      FeatureEncoder encoder = lease.encoder();
+      var user = encoder.encodePart(Map.of("user_recent_sections", List.of("sport"), "device", "mobile"));
+      List<io.vitrine.spec.encode.PartialEncoding> articles = TestModels.articles(300).articles().stream()
+          .map(a -> encoder.encodePart(a.features())).toList();
+      float[] fresh = lease.score(encoder.combine(user, articles), TIMEOUT);
+      PreparedArticles prepared = encoder.prepare(articles);
+      for (int i = 0; i < 2; i++) {
+        assertThat(lease.score(encoder.combine(user, prepared), TIMEOUT)).containsExactly(fresh, within(1e-6f));
+      }
+      // 4 threads, each ranking a new candidate set per call: sets are evicted (and their tensors closed) while
+      // other threads still score with theirs
+      ExecutorService threads = Executors.newFixedThreadPool(4);
+      try {
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+          done.add(threads.submit(() -> {
+            for (int i = 0; i < 150; i++) {
+              PreparedArticles set = encoder.prepare(articles);
+              for (int repeat = 0; repeat < 2; repeat++) {
+                assertThat(lease.score(encoder.combine(user, set), TIMEOUT)).containsExactly(fresh, within(1e-6f));
+              }
+            }
+            return null;
+          }));
+        }
+        for (Future<?> future : done) {
+          future.get(2, TimeUnit.MINUTES);
+        }
+      } finally {
+        threads.shutdownNow();
+      }
     }
   }
 
