@@ -218,6 +218,9 @@ public final class Recommender implements AutoCloseable {
       throws InterruptedException, ExecutionException, TimeoutException {
     List<CompletableFuture<float[]>> others = new ArrayList<>(chunks.size() - 1);
     try {
+      if (n == 0) {
+        return new float[0];
+      }
       for (PreparedArticles chunk : chunks.subList(0, chunks.size() - 1)) {
         others.add(CompletableFuture.supplyAsync(() -> scoreChunk(lease, user, chunk, deadline), scoringPool));
       }

@@ -194,6 +194,9 @@ class RecommenderTest {
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("candidate 'gone' is not a current article");
       Ranking explicit = recommender.recommend(RankRequest.of("u", 5).withCandidates(List.of("a7", "a3")));
       assertThat(explicit.articles()).extracting(ScoredArticle::articleId).containsExactlyInAnyOrder("a7", "a3");
+      Ranking none = recommender.recommend(RankRequest.of("u", 5).withCandidates(List.of()));
+      assertThat(none.articles()).isEmpty();
+      assertThat(none.source()).isEqualTo(Ranking.Source.MODEL);
     }
   }
 
