@@ -331,13 +331,16 @@ public final class Recommender implements AutoCloseable {
       return this;
     }
 
-    /** Candidate sets larger than this are scored in parallel chunks (default 500). */
+    /**
+     * Candidate sets larger than this are scored in parallel chunks, one on the calling thread and the others on
+     * the scoring pool (default 500).
+     */
     public Builder chunkSize(int rows) {
       this.chunkSize = rows;
       return this;
     }
 
-    /** Threads that score chunks (default: the number of cores, at least 2). */
+    /** Threads of the scoring pool, which scores all chunks but the caller's (default: the cores, at least 2). */
     public Builder scoringThreads(int threads) {
       this.scoringThreads = threads;
       return this;
