@@ -126,7 +126,8 @@ public final class Recommender implements AutoCloseable {
       return fallback(request, pool, "deadline of " + budget.toMillis() + " ms passed", e);
     } catch (ExecutionException e) {
       return failed(request, pool, e.getCause(), budget, deadline);
-    } catch (FeatureEncodingException | ScoringException e) {
+    } catch (RuntimeException e) {
+      // a scorer's own failure (a ScoringException, or any other it lets through) or bad feature values
       return failed(request, pool, e, budget, deadline);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

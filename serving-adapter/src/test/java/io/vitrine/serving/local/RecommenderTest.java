@@ -14,6 +14,7 @@ import io.vitrine.sdk.ScoredArticle;
 import io.vitrine.sdk.profile.EventType;
 import io.vitrine.sdk.profile.UserProfileStore;
 import io.vitrine.sdk.scoring.ModelLease;
+import io.vitrine.sdk.scoring.Scorer;
 import io.vitrine.sdk.scoring.ScoringException;
 import io.vitrine.spec.encode.FeatureEncoder;
 import java.nio.file.Path;
@@ -207,6 +208,56 @@ class RecommenderTest {
       Ranking ranking = recommender.recommend(RankRequest.of("u", 3).withContext(Map.of("device", 42)));
       assertThat(ranking.isFallback()).isTrue();
       assertThat(ranking.fallbackReason()).contains("column 'device': expected a string, got Integer 42");
+    }
+  }
+
+  @Test
+  void aScorerThatThrowsAnyExceptionAnswersWithTheFallback() {
+    TestModels.publish(TestModels.first(), base.toString(), 1);
+    try (LocalScorer real = scorer()) {
+      real.awaitModel(Duration.ofSeconds(30));
+      // an application's own scorer that fails with an unchecked exception of its own kind
+      Scorer failing = new Scorer() {
+        @Override
+        public ModelLease acquire() {
+          ModelLease lease = real.acquire();
+          return new ModelLease() {
+            @Override
+            public String modelName() {
+              return lease.modelName();
+            }
+
+            @Override
+            public long version() {
+              return lease.version();
+            }
+
+            @Override
+            public io.vitrine.spec.encode.FeatureEncoder encoder() {
+              return lease.encoder();
+            }
+
+            @Override
+            public float[] score(io.vitrine.spec.encode.EncodedBatch batch, Duration timeout) {
+              throw new IllegalStateException("backend exploded");
+            }
+
+            @Override
+            public void close() {
+              lease.close();
+            }
+          };
+        }
+
+        @Override
+        public void close() {}
+      };
+      try (Recommender recommender = Recommender.builder().scorer(failing).candidates(() -> CANDIDATES)
+          .users(profiles()).chunkSize(100).build()) {
+        Ranking ranking = recommender.recommend(RankRequest.of("u", 3));
+        assertThat(ranking.isFallback()).isTrue();
+        assertThat(ranking.fallbackReason()).contains("backend exploded");
+      }
     }
   }
 
