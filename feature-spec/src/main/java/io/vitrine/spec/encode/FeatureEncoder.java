@@ -176,7 +176,7 @@ public final class FeatureEncoder {
         distinct[cross[1]] = distinctValues(cross[1], parts);
       }
     }
-    return new PreparedArticles(this, parts, inEvery, inAny, sparse, dense, distinct);
+    return new PreparedArticles(this, parts, inAny, sparse, dense, distinct);
   }
 
   /** Encodes whole rows, for scoring. */

@@ -16,8 +16,7 @@ import java.util.Set;
 public final class PreparedArticles {
   final FeatureEncoder encoder;
   final List<PartialEncoding> parts;
-  /** Bits (as in {@link PartialEncoding}) that every article holds, and that some article holds. */
-  final BitSet inEvery;
+  /** Bits (as in {@link PartialEncoding}) that some article holds. */
   final BitSet inAny;
   /** Per sparse or dense input that every article holds, its column; else null. */
   final SparseValues[] sparse;
@@ -26,11 +25,10 @@ public final class PreparedArticles {
   final DistinctValues[] distinct;
   private final Set<Object> shared = Collections.newSetFromMap(new IdentityHashMap<>());
 
-  PreparedArticles(FeatureEncoder encoder, List<PartialEncoding> parts, BitSet inEvery, BitSet inAny,
+  PreparedArticles(FeatureEncoder encoder, List<PartialEncoding> parts, BitSet inAny,
       SparseValues[] sparse, DenseValues[] dense, DistinctValues[] distinct) {
     this.encoder = encoder;
     this.parts = parts;
-    this.inEvery = inEvery;
     this.inAny = inAny;
     this.sparse = sparse;
     this.dense = dense;
