@@ -27,7 +27,7 @@ final class LoadedModel {
   private final FeatureEncoder encoder;
   private final SavedModelBundle bundle;
   private final ServingCall serving;
-  private final AtomicInteger references = new AtomicInteger(1);
+  private final RefCount references = new RefCount();
   /** Tensors of prepared candidate sets, closed when their set is collected or evicted, or this model closes. */
   private final Cache<PreparedArticles, SharedTensors> sharedTensors = Caffeine.newBuilder().weakKeys()
       .maximumSize(16).executor(Runnable::run)
@@ -62,12 +62,7 @@ final class LoadedModel {
 
   /** A lease, or null when this version is already closing. */
   ModelLease lease() {
-    for (int count = references.get(); count > 0; count = references.get()) {
-      if (references.compareAndSet(count, count + 1)) {
-        return new Lease();
-      }
-    }
-    return null;
+    return references.retain() ? new Lease() : null;
   }
 
   /** Drops the scorer's own reference: the version closes when its last lease does. */
@@ -105,7 +100,7 @@ final class LoadedModel {
   }
 
   private void release() {
-    if (references.decrementAndGet() == 0) {
+    if (references.release()) {
       closed = true;
       sharedTensors.invalidateAll();
       bundle.close();

@@ -4,7 +4,6 @@ import io.vitrine.spec.encode.PreparedArticles;
 import io.vitrine.trainer.graph.BatchTensors;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.tensorflow.Tensor;
 
 /**
@@ -14,20 +13,15 @@ import org.tensorflow.Tensor;
  */
 final class SharedTensors {
   private final Map<Object, Tensor> tensors = new IdentityHashMap<>();
-  private final AtomicInteger references = new AtomicInteger(1);
+  private final RefCount references = new RefCount();
 
   /** Takes a reference; false when these tensors are already closing. */
   boolean acquire() {
-    for (int count = references.get(); count > 0; count = references.get()) {
-      if (references.compareAndSet(count, count + 1)) {
-        return true;
-      }
-    }
-    return false;
+    return references.retain();
   }
 
   void release() {
-    if (references.decrementAndGet() == 0) {
+    if (references.release()) {
       synchronized (this) {
         tensors.values().forEach(Tensor::close);
         tensors.clear();
@@ -36,7 +30,7 @@ final class SharedTensors {
   }
 
   boolean isClosed() {
-    return references.get() == 0;
+    return references.isZero();
   }
 
   /** The tensor of {@code array} if it belongs to {@code articles}' own columns, else null. */
