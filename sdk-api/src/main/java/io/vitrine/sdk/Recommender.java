@@ -123,7 +123,7 @@ public final class Recommender implements AutoCloseable {
       }
       return ranking;
     } catch (TimeoutException e) {
-      return fallback(request, pool, "deadline of " + budget.toMillis() + " ms passed", e);
+      return fallback(request, pool, deadlinePassed(budget), e);
     } catch (ExecutionException e) {
       return failed(request, pool, e.getCause(), budget, deadline);
     } catch (RuntimeException e) {
@@ -261,10 +261,14 @@ public final class Recommender implements AutoCloseable {
   /** A failed scoring call answers with the fallback; past the deadline, the deadline is the reason. */
   private Ranking failed(RankRequest request, List<Article> pool, Throwable cause, Duration budget, long deadline) {
     if (System.nanoTime() - deadline >= 0) {
-      return fallback(request, pool, "deadline of " + budget.toMillis() + " ms passed", cause);
+      return fallback(request, pool, deadlinePassed(budget), cause);
     }
     String reason = cause instanceof FeatureEncodingException ? cause.getMessage() : "scoring failed: " + cause.getMessage();
     return fallback(request, pool, reason, cause);
+  }
+
+  private static String deadlinePassed(Duration budget) {
+    return "deadline of " + budget.toMillis() + " ms passed";
   }
 
   private Ranking fallback(RankRequest request, List<Article> pool, String reason, Throwable cause) {
