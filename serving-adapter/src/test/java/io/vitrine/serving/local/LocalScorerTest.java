@@ -8,6 +8,7 @@ import io.vitrine.sdk.scoring.ModelLease;
 import io.vitrine.sdk.scoring.ScoringException;
 import io.vitrine.spec.encode.EncodedBatch;
 import io.vitrine.spec.encode.FeatureEncoder;
+import io.vitrine.spec.encode.PartialEncoding;
 import io.vitrine.spec.encode.PreparedArticles;
 import io.vitrine.trainer.export.ModelExporter;
 import io.vitrine.trainer.graph.BatchTensors;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,9 +38,7 @@ class LocalScorerTest {
   }
 
   static EncodedBatch batch(FeatureEncoder encoder, int articles) {
-    var user = encoder.encodePart(Map.of("user_recent_sections", List.of("sport"), "device", "mobile"));
-    return encoder.combine(user, TestModels.articles(articles).articles().stream()
-        .map(a -> encoder.encodePart(a.features())).toList());
+    return encoder.combine(TestModels.sportReader(encoder), TestModels.articleParts(encoder, articles));
   }
 
   @Test
@@ -161,11 +159,7 @@ class LocalScorerTest {
       Thread.sleep(200);
       TestModels.publish(TestModels.second(), base.toString(), 2);
       TestModels.publish(TestModels.first(), base.toString(), 3);
-      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (scorer.currentVersion() != 3 && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
-      Thread.sleep(200);
+      TestModels.awaitVersion(scorer, 3);
       stop.set(true);
       long total = 0;
       for (Future<long[]> worker : workers) {
@@ -189,10 +183,8 @@ class LocalScorerTest {
     try (LocalScorer scorer = scorer().build(); ModelLease lease = scorer.acquire()) {
       EncodedBatch one = batch(lease.encoder(), 1);
       // 300 articles repeated to 300,000 rows: far more than TensorFlow can score in the 1 ms it is given
-      var user = lease.encoder().encodePart(Map.of("user_recent_sections", List.of("sport"), "device", "mobile"));
-      List<io.vitrine.spec.encode.PartialEncoding> articles = TestModels.articles(300).articles().stream()
-          .map(a -> lease.encoder().encodePart(a.features())).toList();
-      EncodedBatch huge = lease.encoder().combine(user, java.util.Collections.nCopies(1_000, articles).stream()
+      List<PartialEncoding> articles = TestModels.articleParts(lease.encoder(), 300);
+      EncodedBatch huge = lease.encoder().combine(TestModels.sportReader(lease.encoder()), java.util.Collections.nCopies(1_000, articles).stream()
           .flatMap(List::stream).toList());
       assertThatThrownBy(() -> lease.score(huge, Duration.ofMillis(1)))
           .isInstanceOf(ScoringException.class)
@@ -227,9 +219,8 @@ class LocalScorerTest {
     TestModels.publish(TestModels.first(), base.toString(), 1);
     try (LocalScorer scorer = scorer().build(); ModelLease lease = scorer.acquire()) {
       FeatureEncoder encoder = lease.encoder();
-      var user = encoder.encodePart(Map.of("user_recent_sections", List.of("sport"), "device", "mobile"));
-      List<io.vitrine.spec.encode.PartialEncoding> articles = TestModels.articles(300).articles().stream()
-          .map(a -> encoder.encodePart(a.features())).toList();
+      PartialEncoding user = TestModels.sportReader(encoder);
+      List<PartialEncoding> articles = TestModels.articleParts(encoder, 300);
       float[] fresh = lease.score(encoder.combine(user, articles), TIMEOUT);
       PreparedArticles prepared = encoder.prepare(articles);
       for (int i = 0; i < 2; i++) {

@@ -287,11 +287,7 @@ class RecommenderTest {
       }
       Thread.sleep(200);
       TestModels.publish(TestModels.second(), base.toString(), 2);
-      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (scorer.currentVersion() != 2 && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
-      Thread.sleep(200);
+      TestModels.awaitVersion(scorer, 2);
       stop.set(true);
       long served = 0;
       for (Future<Long> worker : workers) {

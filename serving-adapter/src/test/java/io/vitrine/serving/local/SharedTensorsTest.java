@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vitrine.spec.encode.FeatureEncoder;
 import io.vitrine.spec.encode.PreparedArticles;
 import io.vitrine.spec.encode.SparseValues;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Tensor;
@@ -13,8 +12,7 @@ import org.tensorflow.types.TInt64;
 
 class SharedTensorsTest {
   private final FeatureEncoder encoder = TestModels.SPEC.encoder();
-  private final PreparedArticles articles = encoder.prepare(TestModels.articles(3).articles().stream()
-      .map(a -> encoder.encodePart(a.features())).toList());
+  private final PreparedArticles articles = encoder.prepare(TestModels.articleParts(encoder, 3));
   private final SparseValues section = encoder.combine(encoder.encodePart(Map.of()), articles).sparse("article_section");
 
   @Test

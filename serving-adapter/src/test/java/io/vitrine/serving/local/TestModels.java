@@ -11,6 +11,8 @@ import io.vitrine.sdk.Candidates;
 import io.vitrine.spec.FeatureSpec;
 import io.vitrine.spec.column.CategoricalColumn;
 import io.vitrine.spec.column.Normalizer;
+import io.vitrine.spec.encode.FeatureEncoder;
+import io.vitrine.spec.encode.PartialEncoding;
 import io.vitrine.trainer.Trainer;
 import io.vitrine.trainer.TrainingConfig;
 import io.vitrine.trainer.export.ModelVersions;
@@ -19,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,6 +82,25 @@ final class TestModels {
           "article_popularity", (double) random.nextInt(1_000))));
     }
     return new Candidates(1, articles);
+  }
+
+  /** The encoded parts of {@link #articles}{@code (count)}. */
+  static List<PartialEncoding> articleParts(FeatureEncoder encoder, int count) {
+    return articles(count).articles().stream().map(a -> encoder.encodePart(a.features())).toList();
+  }
+
+  /** The encoded part of a mobile reader of sport. */
+  static PartialEncoding sportReader(FeatureEncoder encoder) {
+    return encoder.encodePart(Map.of("user_recent_sections", List.of("sport"), "device", "mobile"));
+  }
+
+  /** Waits up to 20 s for {@code scorer} to serve {@code version}, then 200 ms more of requests on it. */
+  static void awaitVersion(LocalScorer scorer, long version) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (scorer.currentVersion() != version && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    Thread.sleep(200);
   }
 
   private static Path train(int steps) {
